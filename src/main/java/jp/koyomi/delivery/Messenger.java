@@ -1,0 +1,14 @@
+package jp.koyomi.delivery;
+
+import jp.koyomi.domain.Channel;
+
+/**
+ * One channel's way of pushing one message out. Implementations must be safe to call again
+ * with the same {@link OutboundMessage#retryKey()}: the outbox retries after crashes and errors.
+ */
+public interface Messenger {
+
+    Channel channel();
+
+    SendResult send(OutboundMessage message);
+}
