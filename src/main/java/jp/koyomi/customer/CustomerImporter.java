@@ -1,0 +1,317 @@
+package jp.koyomi.customer;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import jp.koyomi.domain.Channel;
+import jp.koyomi.imports.Cells;
+import jp.koyomi.imports.ImportErrors;
+import jp.koyomi.imports.Row;
+import jp.koyomi.imports.RowImporter;
+import jp.koyomi.imports.Sql;
+import jp.koyomi.region.PrefectureDirectory;
+
+/**
+ * Customer rows of API.md, keyed by {@code external_id}. A column absent from the file leaves the
+ * stored value as it is; an empty cell clears it (an empty consent withdraws it). Every consent
+ * that changes is recorded with source {@code import}.
+ */
+public class CustomerImporter implements RowImporter<CustomerImporter.Parsed> {
+
+    static final String CONSENT_SOURCE = "import";
+    private static final Pattern POSTAL_CODE = Pattern.compile("(\\d{3})-?(\\d{4})");
+    private static final Pattern LINE_USER_ID = Pattern.compile("U[0-9A-Za-z]{1,63}");
+    private static final Set<String> COLUMNS = new LinkedHashSet<>(List.of("external_id", "family_name", "given_name",
+            "family_name_kana", "given_name_kana", "email", "line_user_id", "postal_code", "prefecture", "city",
+            "address1", "address2", "birthday", "email_consent", "line_consent", "postal_consent", "preferred_channel",
+            "topics", "points", "points_expire_on"));
+    /** The stored columns an import sets, in statement order. */
+    private static final List<String> STORED = List.of("family_name", "given_name", "family_name_kana",
+            "given_name_kana", "email", "line_user_id", "postal_code", "prefecture_code", "city", "address1", "address2",
+            "birthday", "points", "points_expire_on", "topics", "email_consent", "line_consent", "postal_consent",
+            "preferred_channel");
+
+    private final PrefectureDirectory prefectures;
+    private final Clock clock;
+
+    public CustomerImporter(PrefectureDirectory prefectures, Clock clock) {
+        this.prefectures = prefectures;
+        this.clock = clock;
+    }
+
+    /** A validated row: the external id and the stored columns the file gave, by column name. */
+    public record Parsed(String externalId, Map<String, Object> values) {
+    }
+
+    @Override
+    public String what() {
+        return "customer";
+    }
+
+    @Override
+    public Set<String> columns() {
+        return COLUMNS;
+    }
+
+    @Override
+    public Set<String> requiredColumns() {
+        return Set.of("external_id", "family_name");
+    }
+
+    @Override
+    public String key(Parsed record) {
+        return record.externalId();
+    }
+
+    @Override
+    public String keyColumn() {
+        return "external_id";
+    }
+
+    @Override
+    public Parsed parse(Row row, ImportErrors errors) {
+        int before = errors.total();
+        Cells cells = new Cells(row, errors);
+        String externalId = cells.required("external_id", 64);
+        Map<String, Object> values = new HashMap<>();
+        String familyName = cells.required("family_name", 100);
+        values.put("family_name", familyName);
+        for (String name : List.of("given_name", "family_name_kana", "given_name_kana", "city", "address1", "address2")) {
+            putIfPresent(cells, values, name, cells.text(name, name.startsWith("address") || name.equals("city") ? 200 : 100));
+        }
+        putIfPresent(cells, values, "email", cells.email("email"));
+        putIfPresent(cells, values, "line_user_id", lineUserId(cells));
+        putIfPresent(cells, values, "postal_code", postalCode(cells));
+        if (cells.has("prefecture")) {
+            values.put("prefecture_code", prefectureCode(cells));
+        }
+        putIfPresent(cells, values, "birthday", birthday(cells));
+        for (Channel channel : Channel.values()) {
+            String column = consentColumn(channel);
+            if (cells.has(column)) {
+                Boolean consent = cells.bool(column);
+                values.put(column, consent != null && consent);
+            }
+        }
+        if (cells.has("preferred_channel")) {
+            Channel preferred = cells.enumValue("preferred_channel", Channel.class);
+            values.put("preferred_channel", preferred == null ? null : preferred.name());
+        }
+        putIfPresent(cells, values, "topics", topics(cells));
+        if (cells.has("points")) {
+            Integer points = cells.integer("points", 0);
+            values.put("points", points == null ? 0 : points);
+        }
+        putIfPresent(cells, values, "points_expire_on", cells.date("points_expire_on"));
+        return errors.total() > before ? null : new Parsed(externalId, values);
+    }
+
+    private static void putIfPresent(Cells cells, Map<String, Object> values, String column, Object value) {
+        if (cells.has(column)) {
+            values.put(column, value);
+        }
+    }
+
+    private static String lineUserId(Cells cells) {
+        String v = cells.text("line_user_id", 64);
+        if (v != null && !LINE_USER_ID.matcher(v).matches()) {
+            cells.error("line_user_id", "'" + v + "' is not a LINE user id (U followed by letters and digits)");
+            return null;
+        }
+        return v;
+    }
+
+    private static String postalCode(Cells cells) {
+        String v = cells.normalized("postal_code", 16);
+        if (v == null) {
+            return null;
+        }
+        var m = POSTAL_CODE.matcher(v);
+        if (!m.matches()) {
+            cells.error("postal_code", "'" + v + "' is not a postal code: NNN-NNNN or 7 digits");
+            return null;
+        }
+        return m.group(1) + m.group(2);
+    }
+
+    private Integer prefectureCode(Cells cells) {
+        String v = cells.normalized("prefecture", 16);
+        if (v == null) {
+            return null;
+        }
+        var prefecture = prefectures.find(v);
+        if (prefecture.isEmpty()) {
+            cells.error("prefecture", "'" + v + "' is neither a JIS X 0401 code 01-47 nor a prefecture name");
+            return null;
+        }
+        return prefecture.get().code();
+    }
+
+    private LocalDate birthday(Cells cells) {
+        LocalDate birthday = cells.date("birthday");
+        if (birthday != null && birthday.isAfter(LocalDate.now(clock))) {
+            cells.error("birthday", birthday + " is in the future");
+            return null;
+        }
+        return birthday;
+    }
+
+    private static String topics(Cells cells) {
+        String v = cells.text("topics", 1000);
+        if (v == null) {
+            return null;
+        }
+        Set<String> topics = new LinkedHashSet<>();
+        for (String topic : v.split(";")) {
+            if (!topic.isBlank()) {
+                topics.add(topic.strip());
+            }
+        }
+        return topics.isEmpty() ? null : String.join(";", topics);
+    }
+
+    static String consentColumn(Channel channel) {
+        return channel.name().toLowerCase() + "_consent";
+    }
+
+    @Override
+    public List<Parsed> resolve(List<Parsed> batch, Connection connection, ImportErrors errors) {
+        return batch;
+    }
+
+    @Override
+    public int write(List<Parsed> batch, Connection connection) throws SQLException {
+        Map<String, Map<String, Object>> existing = existing(batch, connection);
+        OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+        List<ConsentChange> changes = new ArrayList<>();
+        try (PreparedStatement insert = connection.prepareStatement(insertSql());
+                PreparedStatement update = connection.prepareStatement(updateSql())) {
+            for (Parsed row : batch) {
+                Map<String, Object> stored = existing.get(row.externalId());
+                Map<String, Object> merged = new HashMap<>(stored == null ? defaults() : stored);
+                merged.putAll(row.values());
+                PreparedStatement statement = stored == null ? insert : update;
+                int i = 1;
+                for (String column : STORED) {
+                    statement.setObject(i++, merged.get(column));
+                }
+                for (Channel channel : Channel.values()) {
+                    String column = consentColumn(channel);
+                    boolean before = stored != null && Boolean.TRUE.equals(stored.get(column));
+                    boolean after = Boolean.TRUE.equals(merged.get(column));
+                    boolean changed = before != after;
+                    if (changed) {
+                        changes.add(new ConsentChange(row.externalId(), channel, after));
+                    }
+                    statement.setObject(i++, changed ? now : stored == null ? null : stored.get(column + "_at"));
+                    statement.setObject(i++, changed ? CONSENT_SOURCE : stored == null ? null : stored.get(column + "_source"));
+                }
+                statement.setObject(i++, now);
+                statement.setString(i++, row.externalId());
+                if (stored == null) {
+                    statement.setObject(i, now);
+                }
+                statement.addBatch();
+            }
+            insert.executeBatch();
+            update.executeBatch();
+        }
+        recordConsentChanges(changes, now, connection);
+        return (int) batch.stream().filter(row -> !existing.containsKey(row.externalId())).count();
+    }
+
+    private static Map<String, Object> defaults() {
+        Map<String, Object> values = new HashMap<>();
+        values.put("points", 0);
+        for (Channel channel : Channel.values()) {
+            values.put(consentColumn(channel), false);
+        }
+        return values;
+    }
+
+    private static Map<String, Map<String, Object>> existing(List<Parsed> batch, Connection connection)
+            throws SQLException {
+        Map<String, Map<String, Object>> found = new HashMap<>();
+        String sql = "SELECT * FROM customer WHERE external_id IN (" + Sql.placeholders(batch.size()) + ")";
+        try (PreparedStatement select = connection.prepareStatement(sql)) {
+            Sql.bindAll(select, 1, batch.stream().map(Parsed::externalId).toList());
+            try (ResultSet rs = select.executeQuery()) {
+                ResultSetMetaData meta = rs.getMetaData();
+                while (rs.next()) {
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    for (int c = 1; c <= meta.getColumnCount(); c++) {
+                        row.put(meta.getColumnLabel(c).toLowerCase(), rs.getObject(c));
+                    }
+                    found.put(rs.getString("external_id"), row);
+                }
+            }
+        }
+        return found;
+    }
+
+    private static String consentAuditColumns() {
+        StringBuilder columns = new StringBuilder();
+        for (Channel channel : Channel.values()) {
+            String column = consentColumn(channel);
+            columns.append(", ").append(column).append("_at, ").append(column).append("_source");
+        }
+        return columns.toString();
+    }
+
+    private static String insertSql() {
+        String columns = String.join(", ", STORED) + consentAuditColumns();
+        int count = STORED.size() + 2 * Channel.values().length;
+        return "INSERT INTO customer (" + columns + ", updated_at, external_id, created_at) VALUES ("
+                + Sql.placeholders(count + 3) + ")";
+    }
+
+    private static String updateSql() {
+        StringBuilder sets = new StringBuilder();
+        for (String column : STORED) {
+            sets.append(column).append(" = ?, ");
+        }
+        for (Channel channel : Channel.values()) {
+            String column = consentColumn(channel);
+            sets.append(column).append("_at = ?, ").append(column).append("_source = ?, ");
+        }
+        return "UPDATE customer SET " + sets + "updated_at = ? WHERE external_id = ?";
+    }
+
+    private record ConsentChange(String externalId, Channel channel, boolean granted) {
+    }
+
+    private static void recordConsentChanges(List<ConsentChange> changes, OffsetDateTime now, Connection connection)
+            throws SQLException {
+        if (changes.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO consent_event (customer_id, channel, granted, changed_at, source) "
+                        + "SELECT id, ?, ?, ?, ? FROM customer WHERE external_id = ?")) {
+            for (ConsentChange change : changes) {
+                insert.setString(1, change.channel().name());
+                insert.setBoolean(2, change.granted());
+                insert.setObject(3, now);
+                insert.setString(4, CONSENT_SOURCE);
+                insert.setString(5, change.externalId());
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+}

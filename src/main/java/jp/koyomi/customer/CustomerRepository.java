@@ -1,0 +1,49 @@
+package jp.koyomi.customer;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+@ApplicationScoped
+public class CustomerRepository {
+
+    @Inject
+    EntityManager em;
+
+    public Optional<Customer> findByExternalId(String externalId) {
+        return em.createQuery("FROM Customer WHERE externalId = :id", Customer.class).setParameter("id", externalId)
+                .getResultStream().findFirst();
+    }
+
+    /** A keyset page in external id order: the customers after {@code after} (null: from the start). */
+    public List<Customer> pageAfter(String after, int limit) {
+        return em.createQuery("FROM Customer WHERE (:after IS NULL OR externalId > :after) ORDER BY externalId",
+                Customer.class).setParameter("after", after).setMaxResults(limit).getResultList();
+    }
+
+    /** The size each customer wears per category, as derived from their orders. */
+    public Map<Long, Map<String, String>> sizesOf(List<Long> customerIds) {
+        Map<Long, Map<String, String>> sizes = new HashMap<>();
+        if (customerIds.isEmpty()) {
+            return sizes;
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT customer_id, category, size FROM customer_category "
+                + "WHERE size IS NOT NULL AND customer_id IN (:ids)").setParameter("ids", customerIds).getResultList();
+        for (Object[] row : rows) {
+            sizes.computeIfAbsent(((Number) row[0]).longValue(), k -> new TreeMap<>()).put((String) row[1],
+                    (String) row[2]);
+        }
+        return sizes;
+    }
+
+    public long count() {
+        return em.createQuery("SELECT COUNT(c) FROM Customer c", Long.class).getSingleResult();
+    }
+}

@@ -1,0 +1,32 @@
+package jp.koyomi.customer;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+
+import jp.koyomi.user.Role;
+
+@Path("/api/v1/customers")
+@RolesAllowed(Role.VIEWER)
+public class CustomerResource {
+
+    @Inject
+    CustomerService customers;
+
+    /** Customers in external id order, a keyset page at a time. */
+    @GET
+    public CustomerService.CustomerPage list(@QueryParam("limit") @DefaultValue("100") int limit,
+            @QueryParam("after") String after) {
+        return customers.page(after, limit);
+    }
+
+    @GET
+    @Path("/{externalId}")
+    public CustomerView get(@PathParam("externalId") String externalId) {
+        return customers.get(externalId);
+    }
+}

@@ -1,0 +1,51 @@
+package jp.koyomi.customer;
+
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import jp.koyomi.common.InvalidInputException;
+import jp.koyomi.common.NotFoundException;
+import jp.koyomi.region.PrefectureDirectory;
+
+@ApplicationScoped
+@Transactional(Transactional.TxType.SUPPORTS)
+public class CustomerService {
+
+    static final int MAX_PAGE = 1000;
+
+    @Inject
+    CustomerRepository customers;
+
+    @Inject
+    PrefectureDirectory prefectures;
+
+    public CustomerView get(String externalId) {
+        Customer customer = customers.findByExternalId(externalId)
+                .orElseThrow(() -> new NotFoundException("customer", externalId));
+        return view(customer, customers.sizesOf(List.of(customer.id)).getOrDefault(customer.id, Map.of()));
+    }
+
+    public CustomerPage page(String after, int limit) {
+        if (limit < 1 || limit > MAX_PAGE) {
+            throw new InvalidInputException("limit", "must be between 1 and " + MAX_PAGE);
+        }
+        List<Customer> page = customers.pageAfter(after, limit);
+        Map<Long, Map<String, String>> sizes = customers.sizesOf(page.stream().map(c -> c.id).toList());
+        List<CustomerView> items = page.stream().map(c -> view(c, sizes.getOrDefault(c.id, Map.of()))).toList();
+        String next = page.size() == limit ? page.get(page.size() - 1).externalId : null;
+        return new CustomerPage(items, next);
+    }
+
+    private CustomerView view(Customer c, Map<String, String> sizes) {
+        return CustomerView.of(c, c.prefectureCode == null ? null : prefectures.byCode(c.prefectureCode).orElse(null),
+                sizes);
+    }
+
+    /** One keyset page; pass {@code next} as {@code after} to get the following one (null at the end). */
+    public record CustomerPage(List<CustomerView> items, String next) {
+    }
+}

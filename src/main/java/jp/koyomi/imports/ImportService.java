@@ -1,0 +1,128 @@
+package jp.koyomi.imports;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
+import jp.koyomi.common.InvalidInputException;
+
+/**
+ * Runs one import in one transaction: rows are parsed and checked one by one, resolved and written
+ * in batches while the file is clean, and the whole import is rolled back if any row is bad.
+ * After the first error nothing more is written, but every row is still checked so the answer
+ * lists all that is wrong (up to {@link ImportErrors#MAX_REPORTED}).
+ */
+@ApplicationScoped
+public class ImportService {
+
+    static final int BATCH_SIZE = 500;
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Transactional(rollbackOn = Exception.class)
+    @TransactionConfiguration(timeout = 3600)
+    public <R> ImportResult run(RowImporter<R> importer, InputStream body, boolean json) {
+        try (RowSource rows = json ? RowSource.json(body) : RowSource.csv(body);
+                Connection connection = dataSource.getConnection()) {
+            return run(importer, rows, connection);
+        } catch (RowSource.UnreadableException e) {
+            throw new ImportRejectedException(importer.what(), 1, List.of(e.error()));
+        } catch (IOException e) {
+            throw new InvalidInputException("body", "unreadable import body: " + e.getMessage());
+        } catch (SQLException e) {
+            throw new IllegalStateException("Import failed in the database", e);
+        }
+    }
+
+    /** Imports rows made in code, e.g. by the demo brand, with the same checks as a file. */
+    @Transactional(rollbackOn = Exception.class)
+    @TransactionConfiguration(timeout = 3600)
+    public <R> ImportResult run(RowImporter<R> importer, java.util.Iterator<Row> generated) {
+        try (RowSource rows = RowSource.of(generated); Connection connection = dataSource.getConnection()) {
+            return run(importer, rows, connection);
+        } catch (SQLException | IOException e) {
+            throw new IllegalStateException("Import failed in the database", e);
+        }
+    }
+
+    private <R> ImportResult run(RowImporter<R> importer, RowSource rows, Connection connection) throws SQLException {
+        ImportErrors errors = new ImportErrors();
+        Set<String> keys = new HashSet<>();
+        Set<String> unknownColumns = new HashSet<>();
+        List<R> batch = new ArrayList<>(BATCH_SIZE);
+        int created = 0;
+        int total = 0;
+        if (rows.hasHeaderRow() && !checkHeader(importer, rows.header(), errors)) {
+            throw new ImportRejectedException(importer.what(), errors.total(), errors.list());
+        }
+        while (rows.hasNext() && !errors.full()) {
+            Row row = rows.next();
+            for (String column : row.cells().keySet()) {
+                if (!importer.columns().contains(column) && unknownColumns.add(column)) {
+                    errors.add(row.number(), column, unknownColumn(importer));
+                }
+            }
+            R record = importer.parse(row, errors);
+            if (record == null) {
+                continue;
+            }
+            if (!keys.add(importer.key(record))) {
+                errors.add(row.number(), importer.keyColumn(), "duplicate key " + importer.key(record)
+                        + ": another row of this file has it already");
+                continue;
+            }
+            batch.add(record);
+            if (batch.size() == BATCH_SIZE) {
+                created += flush(importer, batch, connection, errors);
+                total += batch.size();
+                batch.clear();
+            }
+        }
+        created += flush(importer, batch, connection, errors);
+        total += batch.size();
+        if (errors.any()) {
+            throw new ImportRejectedException(importer.what(), errors.total(), errors.list());
+        }
+        return new ImportResult(created, total - created);
+    }
+
+    private static <R> int flush(RowImporter<R> importer, List<R> batch, Connection connection, ImportErrors errors)
+            throws SQLException {
+        if (batch.isEmpty()) {
+            return 0;
+        }
+        List<R> resolved = importer.resolve(batch, connection, errors);
+        return errors.any() ? 0 : importer.write(resolved, connection);
+    }
+
+    /** Checks a CSV header: unknown columns are likely typos, a missing required column fails every row. */
+    private static boolean checkHeader(RowImporter<?> importer, List<String> header, ImportErrors errors) {
+        for (String column : header) {
+            if (!importer.columns().contains(column)) {
+                errors.add(0, column, unknownColumn(importer));
+            }
+        }
+        for (String required : importer.requiredColumns()) {
+            if (!header.contains(required)) {
+                errors.add(0, required, "required column is missing");
+            }
+        }
+        return !errors.any();
+    }
+
+    private static String unknownColumn(RowImporter<?> importer) {
+        return "unknown column; the known columns are " + String.join(", ", importer.columns());
+    }
+}

@@ -1,0 +1,52 @@
+package jp.koyomi.imports;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Collection;
+import java.util.Collections;
+
+/** Small JDBC conveniences the importers share. */
+public final class Sql {
+
+    private Sql() {
+    }
+
+    /** "?, ?, ?" for an IN list of n values. */
+    public static String placeholders(int n) {
+        return String.join(", ", Collections.nCopies(n, "?"));
+    }
+
+    /** Binds the values from parameter index {@code first} on; returns the next free index. */
+    public static int bindAll(PreparedStatement statement, int first, Collection<?> values) throws SQLException {
+        int i = first;
+        for (Object value : values) {
+            statement.setObject(i++, value);
+        }
+        return i;
+    }
+
+    /** The ids of the rows of {@code table} whose {@code keyColumn} is one of {@code keys}. */
+    public static Map<String, Long> ids(Connection connection, String table, String keyColumn, List<String> keys)
+            throws SQLException {
+        Map<String, Long> ids = new HashMap<>();
+        if (keys.isEmpty()) {
+            return ids;
+        }
+        String sql = "SELECT " + keyColumn + ", id FROM " + table + " WHERE " + keyColumn + " IN ("
+                + placeholders(keys.size()) + ")";
+        try (PreparedStatement select = connection.prepareStatement(sql)) {
+            bindAll(select, 1, keys);
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    ids.put(rs.getString(1), rs.getLong(2));
+                }
+            }
+        }
+        return ids;
+    }
+}
