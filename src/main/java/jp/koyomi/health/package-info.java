@@ -1,0 +1,2 @@
+/** Readiness beyond the database check Quarkus adds: the scheduler that runs the cadences. */
+package jp.koyomi.health;
