@@ -1,0 +1,53 @@
+package jp.koyomi.campaign;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import jp.koyomi.domain.Channel;
+
+/**
+ * What a marketer defines and an admin approves: when the campaign runs, what it says (the
+ * relevance rules, as JSON), on which channels in which order, with which template versions, and
+ * the share of the audience held back to measure the campaign against.
+ *
+ * @param fallback        channels tried in this order after the customer's own preference
+ * @param templates       template version id per channel
+ * @param holdoutPercent  0–50: customers recorded but sent nothing, for attribution
+ */
+public record CampaignDefinition(Cadence cadence, JsonNode rules, List<Channel> fallback, Map<Channel, Long> templates,
+        int holdoutPercent) {
+
+    public CampaignDefinition {
+        fallback = fallback == null ? List.of() : List.copyOf(fallback);
+        templates = templates == null ? Map.of() : Map.copyOf(templates);
+    }
+
+    /** What is wrong, as "field: reason" messages; empty when the definition can be saved. */
+    public List<String> problems() {
+        List<String> problems = new ArrayList<>();
+        if (cadence == null) {
+            problems.add("cadence: required (WEEKLY, MONTHLY, SEASONAL or CRON)");
+        } else {
+            cadence.problems().forEach(p -> problems.add("cadence." + p));
+        }
+        if (fallback.isEmpty()) {
+            problems.add("fallback: name at least one channel, e.g. [\"LINE\", \"EMAIL\", \"POSTAL\"]");
+        }
+        if (fallback.stream().distinct().count() != fallback.size()) {
+            problems.add("fallback: a channel is named twice");
+        }
+        for (Channel channel : fallback) {
+            if (!templates.containsKey(channel)) {
+                problems.add("templates." + channel + ": the campaign may send on " + channel
+                        + " but names no template version for it");
+            }
+        }
+        if (holdoutPercent < 0 || holdoutPercent > 50) {
+            problems.add("holdout_percent: between 0 and 50");
+        }
+        return problems;
+    }
+}

@@ -1,0 +1,67 @@
+package jp.koyomi.campaign;
+
+import static jp.koyomi.support.TestUsers.as;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+class CampaignApprovalTest {
+
+    private static String definition(String day) {
+        return "{\"cadence\":{\"type\":\"WEEKLY\",\"days\":[\"" + day + "\"],\"at\":\"10:00\"},"
+                + "\"rules\":{},\"fallback\":[\"LINE\",\"EMAIL\"],\"templates\":{\"LINE\":1,\"EMAIL\":2},"
+                + "\"holdout_percent\":5}";
+    }
+
+    private static int create(String name) {
+        return as("marketer").contentType("application/json")
+                .body("{\"name\":\"" + name + "\",\"definition\":" + definition("FRIDAY") + "}")
+                .post("/api/v1/campaigns").then().statusCode(201).body("status", equalTo("DRAFT"))
+                .body("approved", equalTo(false)).extract().path("id");
+    }
+
+    @Test
+    void shouldRefuseToActivateAnUnapprovedCampaignWithAClearMessage() {
+        int id = create("週刊ニュースレター A");
+        as("marketer").post("/api/v1/campaigns/" + id + "/activate").then().statusCode(409)
+                .body("detail", org.hamcrest.Matchers.containsString("not approved"));
+    }
+
+    @Test
+    void shouldNeedApprovalAgainAfterTheDefinitionChanges() {
+        int id = create("週刊ニュースレター B");
+        as("admin").contentType("application/json").body("{\"revision\":1}")
+                .post("/api/v1/campaigns/" + id + "/approval").then().statusCode(200).body("approved", equalTo(true));
+        as("marketer").post("/api/v1/campaigns/" + id + "/activate").then().statusCode(200)
+                .body("status", equalTo("ACTIVE"));
+
+        as("marketer").contentType("application/json").body(definition("MONDAY"))
+                .put("/api/v1/campaigns/" + id + "/definition").then().statusCode(200)
+                .body("revision", equalTo(2)).body("approved", equalTo(false));
+        as("admin").contentType("application/json").body("{\"revision\":1}")
+                .post("/api/v1/campaigns/" + id + "/approval").then().statusCode(409);
+    }
+
+    @Test
+    void shouldShowTheNextOccurrencesInTheCampaignsZone() {
+        int id = create("週刊ニュースレター C");
+        as("viewer").get("/api/v1/campaigns/" + id).then().statusCode(200)
+                .body("next_occurrences", hasSize(CampaignService.UPCOMING))
+                .body("next_occurrences[0]", org.hamcrest.Matchers.endsWith("T10:00:00+09:00"));
+    }
+
+    @Test
+    void shouldNameWhatIsMissingFromADefinition() {
+        as("marketer").contentType("application/json")
+                .body("{\"name\":\"壊れたキャンペーン\",\"definition\":{\"cadence\":{\"type\":\"WEEKLY\",\"days\":[],"
+                        + "\"at\":\"10:00\"},\"fallback\":[\"POSTAL\"],\"holdout_percent\":90}}")
+                .post("/api/v1/campaigns").then().statusCode(400)
+                .body("errors.field", hasItem("cadence.days")).body("errors.field", hasItem("templates.POSTAL"))
+                .body("errors.field", hasItem("holdout_percent"));
+    }
+}
