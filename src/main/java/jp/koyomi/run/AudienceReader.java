@@ -1,0 +1,175 @@
+package jp.koyomi.run;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jp.koyomi.domain.Channel;
+import jp.koyomi.imports.Sql;
+
+/**
+ * Reads the audience a keyset batch at a time ({@code id > checkpoint}), with everything the
+ * pipeline needs about each customer in five indexed queries per batch, never per customer.
+ */
+public final class AudienceReader {
+
+    private final Duration offerWindow;
+    private final Duration capWindow;
+
+    public AudienceReader(Duration offerWindow, Duration capWindow) {
+        this.offerWindow = offerWindow;
+        this.capWindow = capWindow;
+    }
+
+    /**
+     * The next batch after {@code checkpoint}, its customer rows locked for this transaction so two
+     * runs deciding for the same customer at once count each other's messages against the cap.
+     */
+    public List<AudienceMember> nextBatch(Connection c, long checkpoint, int size, Instant now) throws SQLException {
+        List<Row> rows = customers(c, checkpoint, size);
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        List<Long> ids = rows.stream().map(Row::id).toList();
+        Map<Long, Map<String, AudienceMember.CategoryPurchases>> categories = categories(c, ids);
+        Map<Long, Map<Long, AudienceMember.StylePurchases>> styles = styles(c, ids);
+        Map<Long, List<AudienceMember.PastOffer>> offers = offers(c, ids, now.minus(offerWindow));
+        Map<Long, Map<Channel, Integer>> messages = recentMessages(c, ids, now.minus(capWindow));
+        List<AudienceMember> members = new ArrayList<>(rows.size());
+        for (Row r : rows) {
+            members.add(new AudienceMember(r.id, r.externalId, r.familyName, r.givenName, r.familyNameKana,
+                    r.givenNameKana, r.email, r.lineUserId, r.postalCode, r.prefectureCode, r.city, r.address1,
+                    r.address2, r.points, r.pointsExpireOn, r.topics, r.consents, r.preferred,
+                    categories.getOrDefault(r.id, Map.of()), styles.getOrDefault(r.id, Map.of()),
+                    offers.getOrDefault(r.id, List.of()), messages.getOrDefault(r.id, Map.of())));
+        }
+        return members;
+    }
+
+    private record Row(long id, String externalId, String familyName, String givenName, String familyNameKana,
+            String givenNameKana, String email, String lineUserId, String postalCode, Integer prefectureCode, String city,
+            String address1, String address2, int points, LocalDate pointsExpireOn, Set<String> topics,
+            Set<Channel> consents, Channel preferred) {
+    }
+
+    private static List<Row> customers(Connection c, long checkpoint, int size) throws SQLException {
+        List<Row> rows = new ArrayList<>(size);
+        try (PreparedStatement s = c.prepareStatement("SELECT id, external_id, family_name, given_name, family_name_kana, "
+                + "given_name_kana, email, line_user_id, postal_code, prefecture_code, city, address1, address2, points, "
+                + "points_expire_on, topics, email_consent, line_consent, postal_consent, preferred_channel "
+                + "FROM customer WHERE id > ? ORDER BY id FETCH FIRST " + size + " ROWS ONLY FOR UPDATE")) {
+            s.setLong(1, checkpoint);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    Set<Channel> consents = EnumSet.noneOf(Channel.class);
+                    if (rs.getBoolean(17)) {
+                        consents.add(Channel.EMAIL);
+                    }
+                    if (rs.getBoolean(18)) {
+                        consents.add(Channel.LINE);
+                    }
+                    if (rs.getBoolean(19)) {
+                        consents.add(Channel.POSTAL);
+                    }
+                    String topics = rs.getString(16);
+                    String preferred = rs.getString(20);
+                    int prefecture = rs.getInt(10);
+                    rows.add(new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                            rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
+                            rs.wasNull() ? null : prefecture, rs.getString(11), rs.getString(12), rs.getString(13),
+                            rs.getInt(14), rs.getObject(15, LocalDate.class),
+                            topics == null ? Set.of() : new LinkedHashSet<>(List.of(topics.split(";"))), consents,
+                            preferred == null ? null : Channel.valueOf(preferred)));
+                }
+            }
+        }
+        return rows;
+    }
+
+    private static Map<Long, Map<String, AudienceMember.CategoryPurchases>> categories(Connection c, List<Long> ids)
+            throws SQLException {
+        Map<Long, Map<String, AudienceMember.CategoryPurchases>> found = new HashMap<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT customer_id, category, size, purchase_count, last_purchased_at "
+                + "FROM customer_category WHERE customer_id IN (" + Sql.placeholders(ids.size()) + ")")) {
+            Sql.bindAll(s, 1, ids);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    found.computeIfAbsent(rs.getLong(1), k -> new HashMap<>()).put(rs.getString(2),
+                            new AudienceMember.CategoryPurchases(rs.getString(3), rs.getInt(4), instant(rs, 5)));
+                }
+            }
+        }
+        return found;
+    }
+
+    private static Map<Long, Map<Long, AudienceMember.StylePurchases>> styles(Connection c, List<Long> ids)
+            throws SQLException {
+        Map<Long, Map<Long, AudienceMember.StylePurchases>> found = new HashMap<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT customer_id, style_id, purchase_count, last_purchased_at, "
+                + "last_size FROM customer_style WHERE customer_id IN (" + Sql.placeholders(ids.size()) + ")")) {
+            Sql.bindAll(s, 1, ids);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    found.computeIfAbsent(rs.getLong(1), k -> new HashMap<>()).put(rs.getLong(2),
+                            new AudienceMember.StylePurchases(rs.getInt(3), instant(rs, 4), rs.getString(5)));
+                }
+            }
+        }
+        return found;
+    }
+
+    private static Map<Long, List<AudienceMember.PastOffer>> offers(Connection c, List<Long> ids, Instant since)
+            throws SQLException {
+        Map<Long, List<AudienceMember.PastOffer>> found = new HashMap<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT customer_id, style_id, campaign_id, channel, offered_at "
+                + "FROM offer_history WHERE offered_at >= ? AND customer_id IN (" + Sql.placeholders(ids.size()) + ")")) {
+            s.setObject(1, since.atOffset(ZoneOffset.UTC));
+            Sql.bindAll(s, 2, ids);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    found.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new AudienceMember.PastOffer(
+                            rs.getLong(2), rs.getLong(3), Channel.valueOf(rs.getString(4)), instant(rs, 5)));
+                }
+            }
+        }
+        return found;
+    }
+
+    /** Marketing messages in the cap window, pending or sent, across every campaign. */
+    private static Map<Long, Map<Channel, Integer>> recentMessages(Connection c, List<Long> ids, Instant since)
+            throws SQLException {
+        Map<Long, Map<Channel, Integer>> found = new HashMap<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT customer_id, channel, COUNT(*) FROM delivery "
+                + "WHERE transactional = FALSE AND status IN ('PENDING', 'SENT') AND created_at >= ? "
+                + "AND customer_id IN (" + Sql.placeholders(ids.size()) + ") GROUP BY customer_id, channel")) {
+            s.setObject(1, since.atOffset(ZoneOffset.UTC));
+            Sql.bindAll(s, 2, ids);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    found.computeIfAbsent(rs.getLong(1), k -> new EnumMap<>(Channel.class))
+                            .put(Channel.valueOf(rs.getString(2)), rs.getInt(3));
+                }
+            }
+        }
+        return found;
+    }
+
+    private static Instant instant(ResultSet rs, int column) throws SQLException {
+        OffsetDateTime at = rs.getObject(column, OffsetDateTime.class);
+        return at == null ? null : at.toInstant();
+    }
+}

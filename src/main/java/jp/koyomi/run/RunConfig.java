@@ -1,0 +1,57 @@
+package jp.koyomi.run;
+
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import jp.koyomi.domain.Channel;
+
+@ConfigMapping(prefix = "koyomi.runs")
+public interface RunConfig {
+
+    /** Customers per batch: one transaction writes their decisions, deliveries and the checkpoint. */
+    @WithDefault("500")
+    int batchSize();
+
+    /** How long an instance holds a run between batches; a dead instance's run is resumed after this. */
+    @WithDefault("PT5M")
+    Duration lease();
+
+    /** How far back offer history is read for "no repeats" rules. */
+    @WithDefault("P90D")
+    Duration offerHistoryWindow();
+
+    Cap cap();
+
+    Quiet quietHours();
+
+    /** At most {@code max} marketing messages per customer in any {@code window}, across all campaigns. */
+    interface Cap {
+        @WithDefault("2")
+        int max();
+
+        @WithDefault("P7D")
+        Duration window();
+
+        /** Optional tighter caps per channel, e.g. {@code koyomi.runs.cap.per-channel.POSTAL=1}. */
+        Map<Channel, Integer> perChannel();
+    }
+
+    interface Quiet {
+        @WithDefault("08:00")
+        LocalTime opens();
+
+        @WithDefault("21:00")
+        LocalTime closes();
+
+        @WithDefault("Asia/Tokyo")
+        ZoneId zone();
+
+        Optional<Boolean> disabled();
+    }
+}
