@@ -1,6 +1,8 @@
 package jp.koyomi.run;
 
 import static jp.koyomi.support.TestUsers.as;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -112,6 +114,11 @@ class RunExecutorTest {
         assertEquals(9, count("SELECT COUNT(*) FROM delivery WHERE run_id = ?", run), "12 customers, every 4th without email consent");
         assertEquals(count("SELECT COUNT(*) FROM customer WHERE id > 0 AND ? > 0", run),
                 count("SELECT COUNT(*) FROM run_decision WHERE run_id = ?", run), "a decision for every customer");
+        as("viewer").get("/api/v1/runs/" + run).then().statusCode(200).body("status", equalTo("COMPLETED"))
+                .body("by_outcome.SENT_TO_OUTBOX", equalTo(9)).body("by_channel.EMAIL", equalTo(9))
+                .body("by_delivery_status.PENDING", equalTo(9))
+                .body("by_skip_reason.NOT_IN_AUDIENCE", greaterThanOrEqualTo(3));
+        as("viewer").get("/api/v1/runs/999999").then().statusCode(404);
     }
 
     @Test
