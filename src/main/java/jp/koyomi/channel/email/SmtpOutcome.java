@@ -27,10 +27,10 @@ final class SmtpOutcome {
             return new SendResult.ChannelPaused("SMTP server requires authentication that failed (" + code + ")");
         }
         if (code >= 500) {
-            return new SendResult.Failed("SMTP " + code + ": " + firstLine(failure));
+            return new SendResult.Failed(reply(code, failure));
         }
         if (code >= 400) {
-            return new SendResult.Retry("SMTP " + code + ": " + firstLine(failure), Duration.ZERO);
+            return new SendResult.Retry(reply(code, failure), Duration.ZERO);
         }
         // No reply code: the connection failed (refused, reset, timed out), so the server may come back.
         return new SendResult.Retry("SMTP connection problem: " + firstLine(failure), Duration.ZERO);
@@ -53,6 +53,11 @@ final class SmtpOutcome {
             t = next != null ? next : t.getCause();
         }
         return 0;
+    }
+
+    private static String reply(int code, Exception failure) {
+        String line = firstLine(failure);
+        return line.startsWith(Integer.toString(code)) ? "SMTP " + line : "SMTP " + code + " " + line;
     }
 
     private static String firstLine(Throwable failure) {
