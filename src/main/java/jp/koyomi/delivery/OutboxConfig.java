@@ -8,6 +8,14 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "koyomi.outbox")
 public interface OutboxConfig {
 
+    /** Whether this instance drains the outbox. */
+    @WithDefault("true")
+    boolean enabled();
+
+    /** Workers per channel, each claiming its own batches. */
+    @WithDefault("2")
+    int workers();
+
     /** Deliveries one worker claims at a time. */
     @WithDefault("100")
     int batchSize();

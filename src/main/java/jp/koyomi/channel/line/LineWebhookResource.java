@@ -1,0 +1,58 @@
+package jp.koyomi.channel.line;
+
+import java.util.Optional;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.logging.Logger;
+
+import jp.koyomi.customer.ConsentService;
+import jp.koyomi.delivery.ChannelsConfig;
+
+/**
+ * LINE's webhook. Open, but every call must carry a valid {@code X-Line-Signature}; anything else
+ * gets a bare 401. A follow grants and an unfollow withdraws LINE consent, each event once.
+ */
+@Path("/line/webhook")
+@PermitAll
+public class LineWebhookResource {
+
+    private static final Logger LOG = Logger.getLogger(LineWebhookResource.class);
+
+    @Inject
+    ConsentService consents;
+
+    private final Optional<LineWebhook> webhook;
+
+    @Inject
+    public LineWebhookResource(ChannelsConfig config) {
+        this.webhook = config.line().channelSecret().filter(s -> !s.isBlank()).map(LineWebhook::new);
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response receive(@HeaderParam("X-Line-Signature") String signature, byte[] body) {
+        if (webhook.isEmpty()) {
+            return Response.status(401).build();
+        }
+        try {
+            for (LineConsentEvent event : webhook.get().consentEvents(signature, body)) {
+                int changed = consents.changeLine(event.lineUserId(), event.change() == LineConsentEvent.Change.FOLLOW,
+                        event.webhookEventId());
+                LOG.debugf("LINE %s event %s changed %d customers", event.change(), event.webhookEventId(), changed);
+            }
+            return Response.ok().build();
+        } catch (InvalidSignatureException e) {
+            return Response.status(401).build();
+        } catch (MalformedWebhookException e) {
+            return Response.status(400).build();
+        }
+    }
+}

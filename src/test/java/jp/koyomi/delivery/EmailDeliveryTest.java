@@ -1,0 +1,138 @@
+package jp.koyomi.delivery;
+
+import static io.restassured.RestAssured.given;
+import static jp.koyomi.support.TestUsers.as;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+import jakarta.mail.internet.MimeMessage;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetup;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import jp.koyomi.domain.Channel;
+import jp.koyomi.support.Csv;
+import jp.koyomi.template.RenderedMessage;
+
+@QuarkusTest
+@TestProfile(WithChannels.class)
+class EmailDeliveryTest {
+
+    @RegisterExtension
+    static GreenMailExtension smtp = new GreenMailExtension(new ServerSetup(WithChannels.SMTP_PORT, "127.0.0.1", "smtp"));
+
+    @Inject
+    OutboxDrainer drainer;
+
+    @Inject
+    Channels.Messengers messengers;
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    private Messenger email() {
+        return messengers.all().stream().filter(m -> m.channel() == Channel.EMAIL).findFirst().orElseThrow();
+    }
+
+    private long customer(String id) throws SQLException {
+        as("marketer").contentType("text/csv").body(Csv.of(Csv.CUSTOMER_HEADER, Csv.customer(id, "150-0001")))
+                .post("/api/v1/imports/customers").then().statusCode(200);
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("SELECT id FROM customer WHERE external_id = ?")) {
+            s.setString(1, id);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    private long enqueue(long customerId) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                "INSERT INTO delivery (customer_id, channel, status, content, retry_key, next_attempt_at, created_at) "
+                        + "VALUES (?, 'EMAIL', 'PENDING', ?, ?, ?, ?)", new String[] { "id" })) {
+            s.setLong(1, customerId);
+            s.setString(2, MessageCodec.encode(new RenderedMessage.Email("冬のおすすめ", "<p>こんにちは</p>", "こんにちは")));
+            s.setString(3, UUID.randomUUID().toString());
+            s.setObject(4, Instant.now().minusSeconds(1).atOffset(ZoneOffset.UTC));
+            s.setObject(5, Instant.now().atOffset(ZoneOffset.UTC));
+            s.executeUpdate();
+            try (ResultSet keys = s.getGeneratedKeys()) {
+                keys.next();
+                return keys.getLong(1);
+            }
+        }
+    }
+
+    private String status(long deliveryId) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("SELECT status, last_error FROM delivery WHERE id = ?")) {
+            s.setLong(1, deliveryId);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getString(1);
+            }
+        }
+    }
+
+    private static String part(MimeMessage message, String type) throws Exception {
+        jakarta.mail.internet.MimeMultipart parts = (jakarta.mail.internet.MimeMultipart) message.getContent();
+        for (int i = 0; i < parts.getCount(); i++) {
+            if (parts.getBodyPart(i).isMimeType(type)) {
+                return (String) parts.getBodyPart(i).getContent();
+            }
+        }
+        throw new AssertionError("no " + type + " part");
+    }
+
+    @Test
+    void shouldSendThroughSmtpWithOneClickUnsubscribeThatTakesEffectBeforeTheNextSend() throws Exception {
+        long customer = customer("ED-1");
+        long first = enqueue(customer);
+        drainer.drainBatch(email());
+        assertEquals("SENT", status(first));
+
+        MimeMessage received = smtp.getReceivedMessages()[0];
+        assertEquals("hina.ed-1@example.jp", received.getAllRecipients()[0].toString().replaceAll(".*<|>.*", ""));
+        assertEquals("List-Unsubscribe=One-Click", received.getHeader("List-Unsubscribe-Post")[0]);
+        String unsubscribe = received.getHeader("List-Unsubscribe")[0].replaceAll(".*<(http[^>]+)>.*", "$1");
+        assertTrue(part(received, "text/plain").contains("株式会社こよみアパレル"), "legal footer in the text part");
+        assertTrue(part(received, "text/html").contains("株式会社こよみアパレル"), "legal footer in the HTML part");
+
+        String path = URI.create(unsubscribe).getPath();
+        given().get(path).then().statusCode(200);
+        given().contentType("application/x-www-form-urlencoded").formParam("List-Unsubscribe", "One-Click").post(path)
+                .then().statusCode(200);
+        as("viewer").get("/api/v1/customers/ED-1").then().body("consents.email.granted", equalTo(false))
+                .body("consents.email.source", equalTo("unsubscribe"));
+
+        long next = enqueue(customer);
+        drainer.drainBatch(email());
+        assertEquals("SKIPPED", status(next), "consent withdrawn after the run still stops the send");
+        assertEquals(1, smtp.getReceivedMessages().length);
+    }
+
+    @Test
+    void shouldRefuseAForgedOrAlteredUnsubscribeToken() {
+        given().contentType("application/x-www-form-urlencoded").formParam("List-Unsubscribe", "One-Click")
+                .post("/unsubscribe/forged-token").then().statusCode(400);
+        given().get("/click/also-forged").then().statusCode(400);
+    }
+}
