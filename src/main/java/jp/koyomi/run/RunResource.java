@@ -3,8 +3,11 @@ package jp.koyomi.run;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+
+import org.jboss.resteasy.reactive.ResponseStatus;
 
 import jp.koyomi.user.Role;
 
@@ -15,10 +18,37 @@ public class RunResource {
     @Inject
     RunReports reports;
 
+    @Inject
+    RunService runs;
+
     /** A run's status and its counts by outcome, skip reason, channel and delivery status. */
     @GET
     @Path("/{id}")
     public RunReport get(@PathParam("id") long id) {
         return reports.report(id);
+    }
+
+    /** Starts a run of an approved campaign now, outside its cadence. */
+    @POST
+    @Path("/campaign/{campaignId}")
+    @RolesAllowed(Role.MARKETER)
+    @ResponseStatus(201)
+    public RunReport runNow(@PathParam("campaignId") long campaignId) {
+        return runs.runNow(campaignId);
+    }
+
+    @POST
+    @Path("/{id}/cancel")
+    @RolesAllowed(Role.MARKETER)
+    public RunReport cancel(@PathParam("id") long id) {
+        return runs.cancel(id);
+    }
+
+    /** Resumes a failed run from its checkpoint. */
+    @POST
+    @Path("/{id}/resume")
+    @RolesAllowed(Role.MARKETER)
+    public RunReport resume(@PathParam("id") long id) {
+        return runs.resume(id);
     }
 }

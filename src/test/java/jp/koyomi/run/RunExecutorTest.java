@@ -138,15 +138,23 @@ class RunExecutorTest {
         int before = count("SELECT COUNT(*) FROM delivery WHERE run_id = ?", run);
         assertTrue(before > 0 && before < 18, "the crash stopped the run part way: " + before);
 
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement("UPDATE campaign_run SET status = 'PENDING' WHERE id = ?")) {
-            s.setLong(1, run);
-            s.executeUpdate();
-        }
+        as("viewer").get("/api/v1/runs/" + run).then().body("status", equalTo("FAILED"))
+                .body("error", org.hamcrest.Matchers.containsString("injected crash"));
+        as("marketer").post("/api/v1/runs/" + run + "/resume").then().statusCode(200).body("status", equalTo("PENDING"));
         executor.execute(claim(run), healthy);
         assertEquals("COMPLETED", status(run));
         assertEquals(18, count("SELECT COUNT(*) FROM delivery WHERE run_id = ?", run), "23 customers, 5 without consent");
         assertEquals(18, count("SELECT COUNT(DISTINCT customer_id) FROM delivery WHERE run_id = ?", run));
+    }
+
+    @Test
+    void runNowIsRefusedForAnUnapprovedCampaignAndCancelStopsAPendingRun() throws SQLException {
+        long run = pendingRun("実行テスト D");
+        int campaign = as("viewer").get("/api/v1/runs/" + run).then().extract().path("campaign_id");
+        as("marketer").post("/api/v1/runs/campaign/" + campaign).then().statusCode(409)
+                .body("detail", org.hamcrest.Matchers.containsString("not approved"));
+        as("marketer").post("/api/v1/runs/" + run + "/cancel").then().statusCode(200).body("status", equalTo("CANCELLED"));
+        as("marketer").post("/api/v1/runs/" + run + "/resume").then().statusCode(409);
     }
 
     @Test
