@@ -1,0 +1,128 @@
+package jp.koyomi.relevance;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One customer's pass over the candidates: the size, repeat and stock checks, the ranking, and a
+ * count of why relevant items were left out, so a skip names the most telling reason.
+ */
+final class Evaluation {
+
+    final Selection selection;
+    int considered;
+    boolean unknownSizeSkip;
+
+    private final CompiledRules rules;
+    private final CustomerProfile customer;
+    private final List<Note> notes;
+    private int noSize;
+    private int unknownSize;
+    private int recentlyOffered;
+
+    Evaluation(CompiledRules rules, CustomerProfile customer, List<Note> notes) {
+        this.rules = rules;
+        this.customer = customer;
+        this.notes = notes;
+        this.selection = new Selection(rules.maxItems());
+    }
+
+    /** A last-chance style the customer bought (or bought in the category of). */
+    void considerLastChance(Candidate c) {
+        if (rules.matchClimate() && !c.item().style.climate().suits(customer.climateZone())) {
+            notes.add(Exclusion.climate(c.item(), customer.climateZone(), rules));
+            return;
+        }
+        consider(c);
+    }
+
+    /** A list sorted best first: stops once no later candidate could enter the ranking. */
+    void considerAll(Candidate[] sorted) {
+        if (sorted == null) {
+            return;
+        }
+        for (Candidate c : sorted) {
+            if (unknownSizeSkip || selection.isFull()
+                    && c.baseScore() + CompiledRules.MAX_CUSTOMER_BONUS < selection.lowestScore()) {
+                return;
+            }
+            consider(c);
+        }
+    }
+
+    private void consider(Candidate c) {
+        considered++;
+        StockedStyle item = c.item();
+        Instant offeredAt = lastOffered(item.code());
+        if (offeredAt != null) {
+            recentlyOffered++;
+            notes.add(Exclusion.recentlyOffered(item, offeredAt, rules));
+            return;
+        }
+        StyleHistory style = customer.styles().get(item.code());
+        CategoryHistory category = customer.categories().get(item.style.category());
+        Variant variant;
+        String size = null;
+        if (item.isOneSize()) {
+            variant = item.oneSize;
+        } else {
+            size = style != null && style.lastSize() != null && !style.lastSize().isEmpty() ? style.lastSize()
+                    : category == null ? null : category.size();
+            if (size == null || size.isEmpty()) {
+                unknownSize++;
+                unknownSizeSkip = rules.skipsUnknownSize();
+                notes.add(Exclusion.unknownSize(item, rules));
+                return;
+            }
+            variant = item.variantIn(size);
+        }
+        if (variant == null || variant.stock() < rules.minStock()) {
+            noSize++;
+            notes.add(Exclusion.noSizeInStock(item, size, rules));
+            return;
+        }
+        int score = c.baseScore()
+                + CompiledRules.PER_CATEGORY_PURCHASE
+                        * Math.min(category == null ? 0 : category.purchases(), CompiledRules.MAX_CATEGORY_PURCHASES)
+                + CompiledRules.PER_STYLE_PURCHASE
+                        * Math.min(style == null ? 0 : style.purchases(), CompiledRules.MAX_STYLE_PURCHASES);
+        OfferedItem dropped = selection.add(new OfferedItem(item.style, variant, c.source(), score));
+        if (dropped != null) {
+            StockedStyle out = dropped.style().code().equals(item.code()) ? item : stockedOf(dropped);
+            notes.add(Exclusion.rankedOut(out, dropped.score(), rules));
+        }
+    }
+
+    private StockedStyle stockedOf(OfferedItem item) {
+        return rules.catalog().stocked(item.styleCode());
+    }
+
+    private Instant lastOffered(String styleCode) {
+        Instant cutoff = rules.repeatCutoff();
+        if (cutoff == null) {
+            return null;
+        }
+        Instant latest = null;
+        for (OfferRecord offer : customer.offers()) {
+            if (offer.offeredAt().isAfter(cutoff) && offer.styleCode().equals(styleCode)
+                    && (latest == null || offer.offeredAt().isAfter(latest))) {
+                latest = offer.offeredAt();
+            }
+        }
+        return latest;
+    }
+
+    /**
+     * With nothing (or too little) left: the cause that left out the most relevant items; on a tie
+     * size beats unknown size beats repeats, as the most actionable for a marketer.
+     */
+    SkipReason tellingReason() {
+        if (selection.size() > 0 || noSize + unknownSize + recentlyOffered == 0) {
+            return SkipReason.NOT_ENOUGH_RELEVANT_ITEMS;
+        }
+        if (noSize >= unknownSize && noSize >= recentlyOffered) {
+            return SkipReason.NO_SIZE_IN_STOCK;
+        }
+        return unknownSize >= recentlyOffered ? SkipReason.UNKNOWN_SIZE : SkipReason.RECENTLY_OFFERED;
+    }
+}
