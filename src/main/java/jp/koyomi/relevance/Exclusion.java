@@ -69,7 +69,8 @@ final class Exclusion implements Note {
             case UNKNOWN_SIZE -> "size in " + item.style.category() + " unknown and the style is not one-size";
             case CLIMATE -> "made for " + item.style.climate() + " climates, customer is in a " + zone + " zone";
             case RANKED_OUT -> "score " + number + ", below the " + rules.maxItems() + " best items";
-            case NO_SIZE_IN_STOCK -> sizeProblem(minStock) + "; " + inStock(item.sizesWithStock(minStock));
+            case NO_SIZE_IN_STOCK -> item.isOneSize() ? sizeProblem(minStock)
+                    : sizeProblem(minStock) + "; " + inStock(item.sizesWithStock(minStock));
         };
     }
 
