@@ -6,6 +6,7 @@ import java.util.stream.Collectors;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -64,10 +65,16 @@ public final class RulesJson {
     }
 
     private static String describe(JacksonException e) {
+        StreamReadException syntax = syntaxError(e);
+        if (syntax != null) {
+            String where = syntax.getLocation() == null ? ""
+                    : " at line " + syntax.getLocation().getLineNr() + ", column " + syntax.getLocation().getColumnNr();
+            String detail = syntax.getOriginalMessage();
+            int context = detail.indexOf(" (for ");
+            return "rules: not valid JSON" + where + ": " + (context > 0 ? detail.substring(0, context) : detail);
+        }
         if (!(e instanceof JsonMappingException m)) {
-            String where = e.getLocation() == null ? ""
-                    : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-            return "rules: not valid JSON" + where + ": " + e.getOriginalMessage();
+            return "rules: " + e.getOriginalMessage();
         }
         String path = path(m.getPath());
         if (m instanceof UnrecognizedPropertyException u) {
@@ -86,6 +93,16 @@ public final class RulesJson {
             return path + ": '" + f.getValue() + "' is not a valid " + simpleName(target);
         }
         return path + ": " + m.getOriginalMessage();
+    }
+
+    /** Databinding wraps a syntax error in a mapping error; the syntax error is what the reader needs. */
+    private static StreamReadException syntaxError(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof StreamReadException s) {
+                return s;
+            }
+        }
+        return null;
     }
 
     private static String path(List<JsonMappingException.Reference> refs) {
