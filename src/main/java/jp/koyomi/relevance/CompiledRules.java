@@ -37,9 +37,6 @@ public final class CompiledRules {
     static final int MAX_CATEGORY_PURCHASES = 5;
     static final int PER_STYLE_PURCHASE = 15;
     static final int MAX_STYLE_PURCHASES = 3;
-    /** The most a customer's history can add to a candidate's base score: lets ranking stop early. */
-    static final int MAX_CUSTOMER_BONUS = PER_CATEGORY_PURCHASE * MAX_CATEGORY_PURCHASES
-            + PER_STYLE_PURCHASE * MAX_STYLE_PURCHASES;
 
     private final RunContext run;
     private final CatalogSnapshot catalog;
@@ -59,7 +56,7 @@ public final class CompiledRules {
 
     private final Map<String, Candidate> lastChanceByStyle;
     private final Map<String, Candidate[]> lastChanceByCategory;
-    private final Map<ClimateZone, Candidate[]> markdowns;
+    private final Map<ClimateZone, SizedIndex> markdowns;
     private final Map<ClimateZone, Map<String, Candidate[]>> arrivals;
     private final int topCategories;
 
@@ -87,7 +84,7 @@ public final class CompiledRules {
 
         Map<String, Candidate> byStyle = null;
         Map<String, Candidate[]> byCategory = null;
-        Map<ClimateZone, Candidate[]> marked = null;
+        Map<ClimateZone, SizedIndex> marked = null;
         Map<ClimateZone, Map<String, Candidate[]>> arrived = null;
         int top = 0;
         if (items != null) {
@@ -107,7 +104,12 @@ public final class CompiledRules {
                             byStyle = found.stream().collect(Collectors.toUnmodifiableMap(c -> c.item().code(), c -> c));
                         }
                     }
-                    case MARKDOWN -> marked = perZone(found);
+                    case MARKDOWN -> {
+                        marked = new EnumMap<>(ClimateZone.class);
+                        for (Map.Entry<ClimateZone, Candidate[]> zone : perZone(found).entrySet()) {
+                            marked.put(zone.getKey(), new SizedIndex(List.of(zone.getValue())));
+                        }
+                    }
                     case NEW_ARRIVALS -> {
                         arrived = new EnumMap<>(ClimateZone.class);
                         for (Map.Entry<ClimateZone, Candidate[]> zone : perZone(found).entrySet()) {
@@ -173,11 +175,12 @@ public final class CompiledRules {
                 lastChance(e, customer);
             }
             if (markdowns != null) {
-                e.considerAll(markdowns.get(customer.climateZone()));
+                e.considerIndexed(markdowns.get(customer.climateZone()));
             }
             if (arrivals != null) {
                 newArrivals(e, customer);
             }
+            e.noteScoredTooLow();
             if (e.unknownSizeSkip) {
                 return Decision.skip(SkipReason.UNKNOWN_SIZE, notes);
             }

@@ -19,6 +19,8 @@ final class Evaluation {
     private int noSize;
     private int unknownSize;
     private int recentlyOffered;
+    private int maxBonus = -1;
+    private int scoredTooLow;
 
     Evaluation(CompiledRules rules, CustomerProfile customer, List<Note> notes) {
         this.rules = rules;
@@ -41,13 +43,72 @@ final class Evaluation {
         if (sorted == null) {
             return;
         }
-        for (Candidate c : sorted) {
-            if (unknownSizeSkip || selection.isFull()
-                    && c.baseScore() + CompiledRules.MAX_CUSTOMER_BONUS < selection.lowestScore()) {
+        int bonus = maxBonus();
+        for (int i = 0; i < sorted.length && !unknownSizeSkip; i++) {
+            if (selection.isFull() && sorted[i].baseScore() + bonus < selection.lowestScore()) {
+                scoredTooLow += sorted.length - i;
                 return;
             }
-            consider(c);
+            consider(sorted[i]);
         }
+    }
+
+    /** Adds the line for candidates never visited because they could not have made the ranking. */
+    void noteScoredTooLow() {
+        if (scoredTooLow > 0) {
+            int n = scoredTooLow;
+            notes.add(() -> n + " more item" + (n == 1 ? "" : "s") + " scored too low to make the best "
+                    + rules.maxItems());
+        }
+    }
+
+    /**
+     * One-size candidates, then sized ones in the categories where the customer's size is known; the
+     * other sized candidates are counted as left out for an unknown size without being visited.
+     */
+    void considerIndexed(SizedIndex index) {
+        considerAll(index.oneSize);
+        int visited = 0;
+        for (CategoryHistory category : customer.categories().values()) {
+            Candidate[] sized = index.sizedByCategory.get(category.category());
+            if (sized != null && knowsSize(category)) {
+                visited += sized.length;
+                considerAll(sized);
+            }
+        }
+        int unknown = index.sizedCount - visited;
+        if (unknown > 0) {
+            unknownSize += unknown;
+            unknownSizeSkip |= rules.skipsUnknownSize();
+            CustomerProfile c = customer;
+            notes.add(() -> unknown + " item" + (unknown == 1 ? "" : "s") + " left out: size unknown in "
+                    + String.join(", ", index.unknownSizeCategories(c)) + " and not one-size");
+        }
+    }
+
+    static boolean knowsSize(CustomerProfile customer, String category) {
+        return knowsSize(customer.categories().get(category));
+    }
+
+    private static boolean knowsSize(CategoryHistory category) {
+        return category != null && category.size() != null && !category.size().isEmpty();
+    }
+
+    /** The most this customer's history can add to any candidate's base score. */
+    private int maxBonus() {
+        if (maxBonus < 0) {
+            int categoryPurchases = 0;
+            for (CategoryHistory c : customer.categories().values()) {
+                categoryPurchases = Math.max(categoryPurchases, c.purchases());
+            }
+            int stylePurchases = 0;
+            for (StyleHistory s : customer.styles().values()) {
+                stylePurchases = Math.max(stylePurchases, s.purchases());
+            }
+            maxBonus = CompiledRules.PER_CATEGORY_PURCHASE * Math.min(categoryPurchases, CompiledRules.MAX_CATEGORY_PURCHASES)
+                    + CompiledRules.PER_STYLE_PURCHASE * Math.min(stylePurchases, CompiledRules.MAX_STYLE_PURCHASES);
+        }
+        return maxBonus;
     }
 
     private void consider(Candidate c) {

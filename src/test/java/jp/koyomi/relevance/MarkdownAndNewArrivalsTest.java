@@ -5,6 +5,7 @@ import static jp.koyomi.relevance.Fixtures.customer;
 import static jp.koyomi.relevance.Fixtures.daysAgo;
 import static jp.koyomi.relevance.Fixtures.style;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 
@@ -77,6 +78,16 @@ class MarkdownAndNewArrivalsTest {
                 .build());
 
         assertEquals(List.of("K-NEW"), codes(d));
+    }
+
+    @Test
+    void sizedArrivalInACategoryWithoutKnownSizeIsExplained() {
+        CompiledRules rules = compile(ARRIVALS, style("C-NEW", "caps").arrived(daysAgo(2)).size("M", 5));
+
+        Decision d = rules.decide(customer().wears("caps", null, 2, daysAgo(5)).build());
+
+        assertEquals(SkipReason.UNKNOWN_SIZE, d.skipReason());
+        assertTrue(d.explanation().contains("caps C-NEW left out: size in caps unknown and the style is not one-size"));
     }
 
     @Test

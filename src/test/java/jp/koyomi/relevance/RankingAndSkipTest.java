@@ -30,7 +30,22 @@ class RankingAndSkipTest {
         Decision d = rules.decide(customer().wears("tees", "M", 1, daysAgo(10)).build());
 
         assertEquals(List.of("B", "C"), codes(d));
-        assertTrue(d.explanation().contains("tees A left out: score 50, below the 2 best items"),
+        assertTrue(d.explanation().contains("1 more item scored too low to make the best 2"),
+                () -> String.join("\n", d.explanation()));
+    }
+
+    @Test
+    void anItemPushedOutOfTheRankingIsExplained() {
+        CompiledRules rules = compile("""
+                {"items": {"sources": [{"type": "MARKDOWN"}, {"type": "LAST_CHANCE"}], "maxItems": 1}}
+                """,
+                style("A", "tees").price(10_000).markdown(9_000).size("M", 5),
+                style("L", "tees").discontinuing(null).size("M", 5));
+
+        Decision d = rules.decide(customer().wears("tees", "M", 1, daysAgo(10)).bought("L", 3, daysAgo(10), "M").build());
+
+        assertEquals(List.of("L"), codes(d));
+        assertTrue(d.explanation().contains("tees A left out: score 50, below the 1 best items"),
                 () -> String.join("\n", d.explanation()));
     }
 
