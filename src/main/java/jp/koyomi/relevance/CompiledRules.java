@@ -232,7 +232,7 @@ public final class CompiledRules {
     private void newArrivals(Evaluation e, CustomerProfile customer) {
         Map<String, Candidate[]> byCategory = arrivals.get(customer.climateZone());
         for (CategoryHistory category : topCategories(customer)) {
-            e.considerAll(byCategory.get(category.category()));
+            e.considerCategory(byCategory.get(category.category()), category);
         }
     }
 
@@ -248,14 +248,28 @@ public final class CompiledRules {
                 sorted.add(c);
             }
         }
+        if (sorted.size() <= topCategories) {
+            return sorted;
+        }
         sorted.sort(TOP_CATEGORY);
-        return sorted.size() > topCategories ? sorted.subList(0, topCategories) : sorted;
+        return sorted.subList(0, topCategories);
     }
 
-    private static final Comparator<CategoryHistory> TOP_CATEGORY = Comparator
-            .comparingInt(CategoryHistory::purchases).reversed()
-            .thenComparing(CategoryHistory::lastPurchase, Comparator.nullsLast(Comparator.reverseOrder()))
-            .thenComparing(CategoryHistory::category);
+    /** More purchases first, then the latest purchase, then the name: a stable order for ties. */
+    private static final Comparator<CategoryHistory> TOP_CATEGORY = (a, b) -> {
+        if (a.purchases() != b.purchases()) {
+            return Integer.compare(b.purchases(), a.purchases());
+        }
+        Instant x = a.lastPurchase();
+        Instant y = b.lastPurchase();
+        if (x != null && y != null && !x.equals(y)) {
+            return y.compareTo(x);
+        }
+        if (x == null != (y == null)) {
+            return x == null ? 1 : -1;
+        }
+        return a.category().compareTo(b.category());
+    };
 
     private List<StockedStyle> eligible(ContentRules.Items items, CatalogSnapshot catalog, List<String> warned) {
         Set<String> categories = items.categories() == null || items.categories().isEmpty() ? null

@@ -19,8 +19,12 @@ final class Evaluation {
     private int noSize;
     private int unknownSize;
     private int recentlyOffered;
-    private int maxBonus = -1;
+    private int styleBonusBound = -1;
     private int scoredTooLow;
+    private StockedStyle[] recent;
+    private Instant[] recentAt;
+
+    private static final StockedStyle[] NONE = new StockedStyle[0];
 
     Evaluation(CompiledRules rules, CustomerProfile customer, List<Note> notes) {
         this.rules = rules;
@@ -38,12 +42,18 @@ final class Evaluation {
         consider(c);
     }
 
-    /** A list sorted best first: stops once no later candidate could enter the ranking. */
-    void considerAll(Candidate[] sorted) {
-        if (sorted == null) {
-            return;
+    /** Candidates of one category, best first (see {@link #considerAll(Candidate[], int)}). */
+    void considerCategory(Candidate[] sorted, CategoryHistory category) {
+        if (sorted != null) {
+            considerAll(sorted, categoryBonus(category.purchases()) + styleBonusBound());
         }
-        int bonus = maxBonus();
+    }
+
+    /**
+     * A list sorted best first: stops once no later candidate could enter the ranking even with
+     * the most {@code bonus} this customer's history can add to it.
+     */
+    private void considerAll(Candidate[] sorted, int bonus) {
         for (int i = 0; i < sorted.length && !unknownSizeSkip; i++) {
             if (selection.isFull() && sorted[i].baseScore() + bonus < selection.lowestScore()) {
                 scoredTooLow += sorted.length - i;
@@ -67,13 +77,15 @@ final class Evaluation {
      * other sized candidates are counted as left out for an unknown size without being visited.
      */
     void considerIndexed(SizedIndex index) {
-        considerAll(index.oneSize);
+        if (index.oneSize.length > 0) {
+            considerAll(index.oneSize, maxBonus());
+        }
         int visited = 0;
         for (CategoryHistory category : customer.categories().values()) {
             Candidate[] sized = index.sizedByCategory.get(category.category());
             if (sized != null && knowsSize(category)) {
                 visited += sized.length;
-                considerAll(sized);
+                considerCategory(sized, category);
             }
         }
         int unknown = index.sizedCount - visited;
@@ -96,25 +108,37 @@ final class Evaluation {
 
     /** The most this customer's history can add to any candidate's base score. */
     private int maxBonus() {
-        if (maxBonus < 0) {
-            int categoryPurchases = 0;
-            for (CategoryHistory c : customer.categories().values()) {
-                categoryPurchases = Math.max(categoryPurchases, c.purchases());
-            }
+        int categoryPurchases = 0;
+        for (CategoryHistory c : customer.categories().values()) {
+            categoryPurchases = Math.max(categoryPurchases, c.purchases());
+        }
+        return categoryBonus(categoryPurchases) + styleBonusBound();
+    }
+
+    /** The most the style part of the score can add for this customer: their most bought style. */
+    private int styleBonusBound() {
+        if (styleBonusBound < 0) {
             int stylePurchases = 0;
             for (StyleHistory s : customer.styles().values()) {
                 stylePurchases = Math.max(stylePurchases, s.purchases());
             }
-            maxBonus = CompiledRules.PER_CATEGORY_PURCHASE * Math.min(categoryPurchases, CompiledRules.MAX_CATEGORY_PURCHASES)
-                    + CompiledRules.PER_STYLE_PURCHASE * Math.min(stylePurchases, CompiledRules.MAX_STYLE_PURCHASES);
+            styleBonusBound = styleBonus(stylePurchases);
         }
-        return maxBonus;
+        return styleBonusBound;
+    }
+
+    private static int categoryBonus(int purchases) {
+        return CompiledRules.PER_CATEGORY_PURCHASE * Math.min(purchases, CompiledRules.MAX_CATEGORY_PURCHASES);
+    }
+
+    private static int styleBonus(int purchases) {
+        return CompiledRules.PER_STYLE_PURCHASE * Math.min(purchases, CompiledRules.MAX_STYLE_PURCHASES);
     }
 
     private void consider(Candidate c) {
         considered++;
         StockedStyle item = c.item();
-        Instant offeredAt = lastOffered(item.code());
+        Instant offeredAt = lastOffered(item);
         if (offeredAt != null) {
             recentlyOffered++;
             notes.add(Exclusion.recentlyOffered(item, offeredAt, rules));
@@ -142,14 +166,11 @@ final class Evaluation {
             notes.add(Exclusion.noSizeInStock(item, size, rules));
             return;
         }
-        int score = c.baseScore()
-                + CompiledRules.PER_CATEGORY_PURCHASE
-                        * Math.min(category == null ? 0 : category.purchases(), CompiledRules.MAX_CATEGORY_PURCHASES)
-                + CompiledRules.PER_STYLE_PURCHASE
-                        * Math.min(style == null ? 0 : style.purchases(), CompiledRules.MAX_STYLE_PURCHASES);
+        int score = c.baseScore() + categoryBonus(category == null ? 0 : category.purchases())
+                + styleBonus(style == null ? 0 : style.purchases());
         OfferedItem dropped = selection.add(new OfferedItem(item.style, variant, c.source(), score));
         if (dropped != null) {
-            StockedStyle out = dropped.style().code().equals(item.code()) ? item : stockedOf(dropped);
+            StockedStyle out = dropped.style() == item.style ? item : stockedOf(dropped);
             notes.add(Exclusion.rankedOut(out, dropped.score(), rules));
         }
     }
@@ -158,19 +179,41 @@ final class Evaluation {
         return rules.catalog().stocked(item.styleCode());
     }
 
-    private Instant lastOffered(String styleCode) {
-        Instant cutoff = rules.repeatCutoff();
-        if (cutoff == null) {
-            return null;
+    /** When the style was last offered inside the no-repeat window, or null. */
+    private Instant lastOffered(StockedStyle item) {
+        if (recent == null) {
+            recent = recentOffers();
         }
         Instant latest = null;
-        for (OfferRecord offer : customer.offers()) {
-            if (offer.offeredAt().isAfter(cutoff) && offer.styleCode().equals(styleCode)
-                    && (latest == null || offer.offeredAt().isAfter(latest))) {
-                latest = offer.offeredAt();
+        for (int i = 0; i < recent.length; i++) {
+            if (recent[i] == item && (latest == null || recentAt[i].isAfter(latest))) {
+                latest = recentAt[i];
             }
         }
         return latest;
+    }
+
+    /**
+     * The customer's offers inside the window, resolved to the snapshot's styles once, so each
+     * candidate is checked by identity rather than by comparing codes.
+     */
+    private StockedStyle[] recentOffers() {
+        Instant cutoff = rules.repeatCutoff();
+        List<OfferRecord> offers = customer.offers();
+        if (cutoff == null || offers.isEmpty()) {
+            return NONE;
+        }
+        StockedStyle[] styles = new StockedStyle[offers.size()];
+        recentAt = new Instant[offers.size()];
+        int n = 0;
+        for (OfferRecord offer : offers) {
+            StockedStyle style = offer.offeredAt().isAfter(cutoff) ? rules.catalog().stocked(offer.styleCode()) : null;
+            if (style != null) {
+                styles[n] = style;
+                recentAt[n++] = offer.offeredAt();
+            }
+        }
+        return n == styles.length ? styles : java.util.Arrays.copyOf(styles, n);
     }
 
     /**

@@ -32,7 +32,8 @@ final class Selection {
      */
     OfferedItem add(OfferedItem item) {
         for (int i = 0; i < size; i++) {
-            if (items[i].styleCode().equals(item.styleCode())) {
+            // Same snapshot, same Style instance: identity is enough and cheaper than the code.
+            if (items[i].style() == item.style()) {
                 if (compare(item, items[i]) < 0) {
                     System.arraycopy(items, i + 1, items, i, size - i - 1);
                     size--;
