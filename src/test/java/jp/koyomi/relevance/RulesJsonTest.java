@@ -30,6 +30,20 @@ class RulesJsonTest {
     }
 
     @Test
+    void everyRulesExampleInTheMarketersGuideIsValid() throws Exception {
+        String guide = java.nio.file.Files.readString(java.nio.file.Path.of("docs/relevance.md"));
+        java.util.regex.Matcher json = java.util.regex.Pattern.compile("```json\\n(.*?)```", java.util.regex.Pattern.DOTALL)
+                .matcher(guide);
+        int examples = 0;
+        while (json.find()) {
+            RulesJson.parse(json.group(1));
+            examples++;
+        }
+
+        assertEquals(3, examples);
+    }
+
+    @Test
     void shouldReadFromATreeAndAcceptLowerCaseEnums() throws Exception {
         ContentRules rules = RulesJson.parse(new ObjectMapper().readTree("""
                 {"audience": {"climateZones": ["cold"]}, "items": {"sources": [{"type": "markdown"}]}}
