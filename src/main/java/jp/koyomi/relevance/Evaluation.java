@@ -1,0 +1,232 @@
+package jp.koyomi.relevance;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One customer's pass over the candidates: the size, repeat and stock checks, the ranking, and a
+ * count of why relevant items were left out, so a skip names the most telling reason.
+ */
+final class Evaluation {
+
+    final Selection selection;
+    int considered;
+    boolean unknownSizeSkip;
+
+    private final CompiledRules rules;
+    private final CustomerProfile customer;
+    private final List<Note> notes;
+    private int noSize;
+    private int unknownSize;
+    private int recentlyOffered;
+    private int styleBonusBound = -1;
+    private int scoredTooLow;
+    private StockedStyle[] recent;
+    private Instant[] recentAt;
+
+    private static final StockedStyle[] NONE = new StockedStyle[0];
+
+    Evaluation(CompiledRules rules, CustomerProfile customer, List<Note> notes) {
+        this.rules = rules;
+        this.customer = customer;
+        this.notes = notes;
+        this.selection = new Selection(rules.maxItems());
+    }
+
+    /** A last-chance style the customer bought (or bought in the category of). */
+    void considerLastChance(Candidate c) {
+        if (rules.matchClimate() && !c.item().style.climate().suits(customer.climateZone())) {
+            notes.add(Exclusion.climate(c.item(), customer.climateZone(), rules));
+            return;
+        }
+        consider(c);
+    }
+
+    /** Candidates of one category, best first (see {@link #considerAll(Candidate[], int)}). */
+    void considerCategory(Candidate[] sorted, CategoryHistory category) {
+        if (sorted != null) {
+            considerAll(sorted, categoryBonus(category.purchases()) + styleBonusBound());
+        }
+    }
+
+    /**
+     * A list sorted best first: stops once no later candidate could enter the ranking even with
+     * the most {@code bonus} this customer's history can add to it.
+     */
+    private void considerAll(Candidate[] sorted, int bonus) {
+        for (int i = 0; i < sorted.length && !unknownSizeSkip; i++) {
+            if (selection.isFull() && sorted[i].baseScore() + bonus < selection.lowestScore()) {
+                scoredTooLow += sorted.length - i;
+                return;
+            }
+            consider(sorted[i]);
+        }
+    }
+
+    /** Adds the line for candidates never visited because they could not have made the ranking. */
+    void noteScoredTooLow() {
+        if (scoredTooLow > 0) {
+            int n = scoredTooLow;
+            notes.add(() -> n + " more item" + (n == 1 ? "" : "s") + " scored too low to make the best "
+                    + rules.maxItems());
+        }
+    }
+
+    /**
+     * One-size candidates, then sized ones in the categories where the customer's size is known; the
+     * other sized candidates are counted as left out for an unknown size without being visited.
+     */
+    void considerIndexed(SizedIndex index) {
+        if (index.oneSize.length > 0) {
+            considerAll(index.oneSize, maxBonus());
+        }
+        int visited = 0;
+        for (CategoryHistory category : customer.categories().values()) {
+            Candidate[] sized = index.sizedByCategory.get(category.category());
+            if (sized != null && knowsSize(category)) {
+                visited += sized.length;
+                considerCategory(sized, category);
+            }
+        }
+        int unknown = index.sizedCount - visited;
+        if (unknown > 0) {
+            unknownSize += unknown;
+            unknownSizeSkip |= rules.skipsUnknownSize();
+            CustomerProfile c = customer;
+            notes.add(() -> unknown + " item" + (unknown == 1 ? "" : "s") + " left out: size unknown in "
+                    + String.join(", ", index.unknownSizeCategories(c)) + " and not one-size");
+        }
+    }
+
+    static boolean knowsSize(CustomerProfile customer, String category) {
+        return knowsSize(customer.categories().get(category));
+    }
+
+    private static boolean knowsSize(CategoryHistory category) {
+        return category != null && category.size() != null && !category.size().isEmpty();
+    }
+
+    /** The most this customer's history can add to any candidate's base score. */
+    private int maxBonus() {
+        int categoryPurchases = 0;
+        for (CategoryHistory c : customer.categories().values()) {
+            categoryPurchases = Math.max(categoryPurchases, c.purchases());
+        }
+        return categoryBonus(categoryPurchases) + styleBonusBound();
+    }
+
+    /** The most the style part of the score can add for this customer: their most bought style. */
+    private int styleBonusBound() {
+        if (styleBonusBound < 0) {
+            int stylePurchases = 0;
+            for (StyleHistory s : customer.styles().values()) {
+                stylePurchases = Math.max(stylePurchases, s.purchases());
+            }
+            styleBonusBound = styleBonus(stylePurchases);
+        }
+        return styleBonusBound;
+    }
+
+    private static int categoryBonus(int purchases) {
+        return CompiledRules.PER_CATEGORY_PURCHASE * Math.min(purchases, CompiledRules.MAX_CATEGORY_PURCHASES);
+    }
+
+    private static int styleBonus(int purchases) {
+        return CompiledRules.PER_STYLE_PURCHASE * Math.min(purchases, CompiledRules.MAX_STYLE_PURCHASES);
+    }
+
+    private void consider(Candidate c) {
+        considered++;
+        StockedStyle item = c.item();
+        Instant offeredAt = lastOffered(item);
+        if (offeredAt != null) {
+            recentlyOffered++;
+            notes.add(Exclusion.recentlyOffered(item, offeredAt, rules));
+            return;
+        }
+        StyleHistory style = customer.styles().get(item.code());
+        CategoryHistory category = customer.categories().get(item.style.category());
+        Variant variant;
+        String size = null;
+        if (item.isOneSize()) {
+            variant = item.oneSize;
+        } else {
+            size = style != null && style.lastSize() != null && !style.lastSize().isEmpty() ? style.lastSize()
+                    : category == null ? null : category.size();
+            if (size == null || size.isEmpty()) {
+                unknownSize++;
+                unknownSizeSkip = rules.skipsUnknownSize();
+                notes.add(Exclusion.unknownSize(item, rules));
+                return;
+            }
+            variant = item.variantIn(size);
+        }
+        if (variant == null || variant.stock() < rules.minStock()) {
+            noSize++;
+            notes.add(Exclusion.noSizeInStock(item, size, rules));
+            return;
+        }
+        int score = c.baseScore() + categoryBonus(category == null ? 0 : category.purchases())
+                + styleBonus(style == null ? 0 : style.purchases());
+        OfferedItem dropped = selection.add(new OfferedItem(item.style, variant, c.source(), score));
+        if (dropped != null) {
+            StockedStyle out = dropped.style() == item.style ? item : stockedOf(dropped);
+            notes.add(Exclusion.rankedOut(out, dropped.score(), rules));
+        }
+    }
+
+    private StockedStyle stockedOf(OfferedItem item) {
+        return rules.catalog().stocked(item.styleCode());
+    }
+
+    /** When the style was last offered inside the no-repeat window, or null. */
+    private Instant lastOffered(StockedStyle item) {
+        if (recent == null) {
+            recent = recentOffers();
+        }
+        Instant latest = null;
+        for (int i = 0; i < recent.length; i++) {
+            if (recent[i] == item && (latest == null || recentAt[i].isAfter(latest))) {
+                latest = recentAt[i];
+            }
+        }
+        return latest;
+    }
+
+    /**
+     * The customer's offers inside the window, resolved to the snapshot's styles once, so each
+     * candidate is checked by identity rather than by comparing codes.
+     */
+    private StockedStyle[] recentOffers() {
+        Instant cutoff = rules.repeatCutoff();
+        List<OfferRecord> offers = customer.offers();
+        if (cutoff == null || offers.isEmpty()) {
+            return NONE;
+        }
+        StockedStyle[] styles = new StockedStyle[offers.size()];
+        recentAt = new Instant[offers.size()];
+        int n = 0;
+        for (OfferRecord offer : offers) {
+            StockedStyle style = offer.offeredAt().isAfter(cutoff) ? rules.catalog().stocked(offer.styleCode()) : null;
+            if (style != null) {
+                styles[n] = style;
+                recentAt[n++] = offer.offeredAt();
+            }
+        }
+        return n == styles.length ? styles : java.util.Arrays.copyOf(styles, n);
+    }
+
+    /**
+     * With nothing (or too little) left: the cause that left out the most relevant items; on a tie
+     * size beats unknown size beats repeats, as the most actionable for a marketer.
+     */
+    SkipReason tellingReason() {
+        if (selection.size() > 0 || noSize + unknownSize + recentlyOffered == 0) {
+            return SkipReason.NOT_ENOUGH_RELEVANT_ITEMS;
+        }
+        if (noSize >= unknownSize && noSize >= recentlyOffered) {
+            return SkipReason.NO_SIZE_IN_STOCK;
+        }
+        return unknownSize >= recentlyOffered ? SkipReason.UNKNOWN_SIZE : SkipReason.RECENTLY_OFFERED;
+    }
+}

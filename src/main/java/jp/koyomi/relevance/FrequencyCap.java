@@ -1,0 +1,75 @@
+package jp.koyomi.relevance;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+
+import jp.koyomi.domain.Channel;
+
+/**
+ * How many marketing messages one customer may get in a rolling window, across all campaigns:
+ * overall and per channel. Pure; the caller counts the sent and pending messages.
+ *
+ * @param windowDays    the rolling window, in days back from the run
+ * @param maxOverall    at most this many on all channels together; null for no overall cap
+ * @param maxPerChannel at most this many on a channel; a missing channel has no cap of its own
+ */
+public record FrequencyCap(int windowDays, Integer maxOverall, Map<Channel, Integer> maxPerChannel) {
+
+    public FrequencyCap {
+        if (windowDays < 1) {
+            throw new IllegalArgumentException("frequency cap window must be at least 1 day, was " + windowDays);
+        }
+        if (maxOverall != null && maxOverall < 0) {
+            throw new IllegalArgumentException("overall cap must be >= 0, was " + maxOverall);
+        }
+        maxPerChannel = maxPerChannel == null ? Map.of() : Map.copyOf(maxPerChannel);
+        maxPerChannel.forEach((channel, max) -> {
+            if (max < 0) {
+                throw new IllegalArgumentException(channel + " cap must be >= 0, was " + max);
+            }
+        });
+    }
+
+    /** Count messages sent or queued from this instant on. */
+    public Instant windowStart(Instant runAt) {
+        return runAt.minus(Duration.ofDays(windowDays));
+    }
+
+    /** Whether one more message may go to the customer on any channel. */
+    public CapCheck check(MessageCounts counts) {
+        if (maxOverall != null && counts.overall() >= maxOverall) {
+            return new CapCheck(false, "capped: " + counts.overall() + " marketing messages in the last " + windowDays
+                    + " days, at most " + maxOverall);
+        }
+        return new CapCheck(true, "under the cap: " + counts.overall() + " marketing messages in the last "
+                + windowDays + " days" + (maxOverall == null ? "" : ", at most " + maxOverall));
+    }
+
+    /** Whether one more message may go to the customer on this channel (the overall cap included). */
+    public CapCheck check(MessageCounts counts, Channel channel) {
+        CapCheck overall = check(counts);
+        if (!overall.allowed()) {
+            return overall;
+        }
+        Integer max = maxPerChannel.get(channel);
+        if (max != null && counts.on(channel) >= max) {
+            return new CapCheck(false, "capped: " + counts.on(channel) + " " + channel + " messages in the last "
+                    + windowDays + " days, at most " + max);
+        }
+        return overall;
+    }
+
+    /** Channels whose own cap is reached, to pass to {@link ChannelChoice#choose}. */
+    public Set<Channel> cappedChannels(MessageCounts counts) {
+        Set<Channel> capped = EnumSet.noneOf(Channel.class);
+        maxPerChannel.forEach((channel, max) -> {
+            if (counts.on(channel) >= max) {
+                capped.add(channel);
+            }
+        });
+        return capped;
+    }
+}

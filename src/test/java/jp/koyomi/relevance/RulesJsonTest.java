@@ -1,0 +1,173 @@
+package jp.koyomi.relevance;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import jp.koyomi.domain.ClimateZone;
+
+/** Reading, writing and validating rule JSON: every problem names its path. */
+class RulesJsonTest {
+
+    private static List<String> problems(String json) {
+        return assertThrows(InvalidRulesException.class, () -> RulesJson.parse(json)).problems();
+    }
+
+    @Test
+    void shouldReadTheDocumentedExamplesAndWriteThemBackUnchanged() {
+        for (String json : List.of(BrandStoriesTest.LAST_CHANCE_JEANS, BrandStoriesTest.WINTER_COAT_MARKDOWN,
+                BrandStoriesTest.NEWSLETTER)) {
+            ContentRules rules = RulesJson.parse(json);
+
+            assertEquals(rules, RulesJson.parse(RulesJson.write(rules)));
+        }
+    }
+
+    @Test
+    void everyRulesExampleInTheMarketersGuideIsValid() throws Exception {
+        String guide = java.nio.file.Files.readString(java.nio.file.Path.of("docs/relevance.md"));
+        java.util.regex.Matcher json = java.util.regex.Pattern.compile("```json\\n(.*?)```", java.util.regex.Pattern.DOTALL)
+                .matcher(guide);
+        int examples = 0;
+        while (json.find()) {
+            RulesJson.parse(json.group(1));
+            examples++;
+        }
+
+        assertEquals(3, examples);
+    }
+
+    @Test
+    void shouldReadFromATreeAndAcceptLowerCaseEnums() throws Exception {
+        ContentRules rules = RulesJson.parse(new ObjectMapper().readTree("""
+                {"audience": {"climateZones": ["cold"]}, "items": {"sources": [{"type": "markdown"}]}}
+                """));
+
+        assertEquals(List.of(ClimateZone.COLD), rules.audience().climateZones());
+        assertEquals(ItemSource.MARKDOWN, rules.items().sources().get(0).type());
+    }
+
+    @Test
+    void maxItemsBelowMinItems() {
+        assertEquals(List.of("rules.items.maxItems: must be >= minItems (3)"), problems("""
+                {"items": {"sources": [{"type": "MARKDOWN"}], "minItems": 3, "maxItems": 2}}
+                """));
+    }
+
+    @Test
+    void maxItemsBelowTheDefaultMinimum() {
+        assertEquals(List.of("rules.items.maxItems: must be >= 1, was 0"), problems("""
+                {"items": {"sources": [{"type": "MARKDOWN"}], "maxItems": 0}}
+                """));
+    }
+
+    @Test
+    void unknownFieldListsTheKnownOnes() {
+        List<String> found = problems("""
+                {"items": {"sources": [{"type": "MARKDOWN"}], "maxItem": 3}}
+                """);
+
+        assertEquals(1, found.size());
+        assertTrue(found.get(0).startsWith("rules.items.maxItem: unknown field; known fields: categories, climates,"),
+                found.get(0));
+    }
+
+    @Test
+    void wrongEnumValueNamesTheAllowedOnes() {
+        assertEquals(List.of("rules.audience.climateZones[1]: 'ARCTIC' is not one of COLD, TEMPERATE, WARM"), problems("""
+                {"audience": {"climateZones": ["COLD", "ARCTIC"]}, "items": {"sources": [{"type": "MARKDOWN"}]}}
+                """));
+    }
+
+    @Test
+    void wrongTypeOfValue() {
+        assertEquals(List.of("rules.items.minStock: 'many' is not a valid whole number"), problems("""
+                {"items": {"sources": [{"type": "MARKDOWN"}], "minStock": "many"}}
+                """));
+    }
+
+    @Test
+    void malformedJsonSaysWhere() {
+        List<String> found = problems("{\"items\": {\"sources\": [}");
+
+        assertTrue(found.get(0).startsWith("rules: not valid JSON at line 1, column "), found.get(0));
+    }
+
+    @Test
+    void everyProblemIsReportedAtOnce() {
+        assertEquals(List.of(
+                "rules.window.from: '2026-02-30' is not a date (YYYY-MM-DD) or a yearly month-day (MM-DD)",
+                "rules.audience.regions[0]: 'Hokaido' is not a region; use one of Hokkaido, Tohoku, Kanto, Chubu, "
+                        + "Kinki, Chugoku, Shikoku, Kyushu-Okinawa",
+                "rules.audience.prefectures[0]: '48' is not a prefecture code (1-47)",
+                "rules.items.sources[0].overstockAbove: only applies to MARKDOWN, not LAST_CHANCE",
+                "rules.items.sources[1].type: LAST_CHANCE is listed twice",
+                "rules.items.categories[0]: must not be blank",
+                "rules.items.minStock: must be >= 0, was -1",
+                "rules.blocks.howTo.boughtWithinDays: required",
+                "rules.blocks.howTo.guides[0]: set exactly one of category or style",
+                "rules.blocks.points.expiringWithinDays: required",
+                "rules.blocks.topics.blocks[0].key: required"), problems("""
+                {
+                  "window": {"from": "2026-02-30", "to": "2026-03-15"},
+                  "audience": {"regions": ["Hokaido"], "prefectures": [48]},
+                  "items": {
+                    "sources": [{"type": "LAST_CHANCE", "overstockAbove": 3}, {"type": "LAST_CHANCE"}],
+                    "categories": [" "],
+                    "minStock": -1
+                  },
+                  "blocks": {
+                    "howTo": {"guides": [{"category": "jeans", "style": "JN-204", "key": "k", "title": "t"}]},
+                    "points": {"minPoints": 500},
+                    "topics": {"blocks": [{"topic": "craft", "title": "t"}]}
+                  }
+                }
+                """));
+    }
+
+    @Test
+    void windowEndsMustBeOfOneKindAndInOrder() {
+        assertEquals(List.of("rules.window: from and to must both be dates (YYYY-MM-DD) or both month-days (MM-DD)"),
+                problems("""
+                        {"window": {"from": "12-01", "to": "2026-02-28"}, "items": {"sources": [{"type": "MARKDOWN"}]}}
+                        """));
+        assertEquals(List.of("rules.window.to: must not be before from (2026-03-01)"), problems("""
+                {"window": {"from": "2026-03-01", "to": "2026-02-28"}, "items": {"sources": [{"type": "MARKDOWN"}]}}
+                """));
+    }
+
+    @Test
+    void rulesWithNothingToSend() {
+        assertEquals(List.of("rules: needs \"items\" or \"blocks\": there is nothing to send"), problems("{}"));
+        assertEquals(List.of("rules.items.sources: name at least one of LAST_CHANCE, MARKDOWN, NEW_ARRIVALS"),
+                problems("{\"items\": {}}"));
+    }
+
+    @Test
+    void compileRefusesRulesThatDoNotValidate() {
+        ContentRules broken = new ContentRules(null, null, new ContentRules.Items(List.of(), null, null, null, null,
+                null, null, null, null, null, null), null);
+
+        InvalidRulesException e = assertThrows(InvalidRulesException.class,
+                () -> CompiledRules.compile(broken, CatalogSnapshot.of(List.of()), Fixtures.RUN));
+
+        assertEquals(List.of("rules.items.sources: name at least one of LAST_CHANCE, MARKDOWN, NEW_ARRIVALS"),
+                e.problems());
+    }
+
+    @Test
+    void compileWarnsAboutNamesTheCatalogDoesNotHave() {
+        CompiledRules rules = Fixtures.compile("""
+                {"items": {"sources": [{"type": "MARKDOWN"}], "categories": ["jenas"], "styles": ["XX-1"]}}
+                """, Fixtures.style("JN-1", "jeans").markdown(100).size("M", 3));
+
+        assertTrue(rules.warnings().contains("rules.items.categories[0]: no style in the catalog has category 'jenas'"));
+        assertTrue(rules.warnings().contains("rules.items.styles[0]: no style 'XX-1' in the catalog"));
+    }
+}
