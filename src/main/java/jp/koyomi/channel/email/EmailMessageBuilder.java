@@ -22,7 +22,8 @@ import jp.koyomi.template.RenderedMessage;
 /**
  * Builds the MIME message of one marketing email: multipart/alternative, text then HTML, both
  * UTF-8 and base64 (a third smaller than quoted-printable for Japanese), with the legal footer in
- * both parts and one-click unsubscribe headers. Every header value is checked for CR/LF first.
+ * both parts, one-click unsubscribe headers and, optionally, a DKIM signature over them. Every
+ * header value is checked for CR/LF first.
  * <p>
  * The body is encoded here in one pass and handed to Jakarta Mail as finished bytes: building
  * it with MimeMultipart/setText costs a StreamProvider look-up per part and header and re-encodes
@@ -40,12 +41,24 @@ public final class EmailMessageBuilder {
     private final LegalFooter footer;
     private final String from;
     private final String mailto;
+    private final DkimSigner dkim;
 
     /**
+     * Without DKIM: for a relay that signs, or for the file outbox.
+     *
      * @throws IllegalArgumentException when the sender's address or name cannot go into a header
      */
     public EmailMessageBuilder(SenderSettings sender, Clock clock) {
+        this(sender, null, clock);
+    }
+
+    /**
+     * @param dkim the sending domain's DKIM key, or null to leave signing to the relay
+     * @throws IllegalArgumentException when the sender's address or name cannot go into a header
+     */
+    public EmailMessageBuilder(SenderSettings sender, DkimSettings dkim, Clock clock) {
         this.sender = Objects.requireNonNull(sender, "sender");
+        this.dkim = dkim == null ? null : new DkimSigner(dkim);
         this.clock = Objects.requireNonNull(clock, "clock");
         // Only used as the messages' home; sending happens on the SMTP messenger's own session.
         this.session = Session.getInstance(new Properties());
@@ -74,7 +87,8 @@ public final class EmailMessageBuilder {
         String html = footer.insertIntoHtml(crlf(nullToEmpty(email.html())), unsubscribe);
         String boundary = "=_koyomi_" + message.retryKey().toString().replace("-", "");
 
-        MimeMessage mime = new PreparedMimeMessage(session, body(boundary, text, html));
+        byte[] body = body(boundary, text, html);
+        MimeMessage mime = new PreparedMimeMessage(session, body);
         try {
             mime.setHeader("Date", DATE.format(ZonedDateTime.now(clock)));
             mime.setHeader("From", from);
@@ -87,6 +101,9 @@ public final class EmailMessageBuilder {
             mime.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
             mime.setHeader("Content-Type", "multipart/alternative;\r\n boundary=\"" + boundary + "\"");
             mime.setHeader("Content-Transfer-Encoding", "7bit");
+            if (dkim != null) {
+                dkim.sign(mime, body, clock.instant());
+            }
         } catch (MessagingException e) {
             throw new IllegalStateException("setting a header on an in-memory message cannot fail", e);
         }

@@ -10,7 +10,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Properties;
+import java.util.UUID;
 
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
@@ -18,6 +20,10 @@ import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 
 import org.junit.jupiter.api.Test;
+
+import jp.koyomi.delivery.OutboundMessage;
+import jp.koyomi.domain.Channel;
+import jp.koyomi.template.RenderedMessage;
 
 class EmailMessageBuilderTest {
 
@@ -116,9 +122,9 @@ class EmailMessageBuilderTest {
         assertTrue(subject.getMessage().startsWith("Subject contains a control character"), subject.getMessage());
         assertThrows(EmailRejectedException.class,
                 () -> builder.build(email(1L, "a@example.com\nBcc: victim@example.com", "s", "<p>x</p>", "x")));
-        assertThrows(EmailRejectedException.class, () -> builder.build(new jp.koyomi.delivery.OutboundMessage(1L,
-                java.util.UUID.randomUUID(), jp.koyomi.domain.Channel.EMAIL, "a@example.com", "名前\r\nX-Evil: 1",
-                new jp.koyomi.template.RenderedMessage.Email("s", "<p>x</p>", "x"), EmailFixtures.UNSUBSCRIBE)));
+        assertThrows(EmailRejectedException.class, () -> builder.build(new OutboundMessage(1L,
+                UUID.randomUUID(), Channel.EMAIL, "a@example.com", "名前\r\nX-Evil: 1",
+                new RenderedMessage.Email("s", "<p>x</p>", "x"), EmailFixtures.UNSUBSCRIBE)));
         assertThrows(IllegalArgumentException.class, () -> new EmailMessageBuilder(new SenderSettings(
                 "news@shop.example.jp", "暦\nストア", "株式会社暦", "札幌", "0120", null), EmailFixtures.CLOCK));
     }
@@ -148,19 +154,19 @@ class EmailMessageBuilderTest {
     @Test
     void shouldRejectMissingUnsubscribeLinkAndNonEmailContent() {
         EmailMessageBuilder builder = builder();
-        var base = coatEmail(1L, "a@example.com");
+        OutboundMessage base = coatEmail(1L, "a@example.com");
 
-        assertThrows(EmailRejectedException.class, () -> builder.build(new jp.koyomi.delivery.OutboundMessage(1L,
+        assertThrows(EmailRejectedException.class, () -> builder.build(new OutboundMessage(1L,
                 base.retryKey(), base.channel(), base.recipient(), base.recipientName(), base.content(), null)));
-        assertThrows(EmailRejectedException.class, () -> builder.build(new jp.koyomi.delivery.OutboundMessage(1L,
+        assertThrows(EmailRejectedException.class, () -> builder.build(new OutboundMessage(1L,
                 base.retryKey(), base.channel(), base.recipient(), base.recipientName(),
-                new jp.koyomi.template.RenderedMessage.Line(java.util.List.of("{}")), base.unsubscribeUrl())));
+                new RenderedMessage.Line(List.of("{}")), base.unsubscribeUrl())));
     }
 
     @Test
     void shouldQuoteAsciiDisplayNamesWithSpecials() throws Exception {
-        var base = coatEmail(1L, "a@example.com");
-        var message = new jp.koyomi.delivery.OutboundMessage(1L, base.retryKey(), base.channel(), "a@example.com",
+        OutboundMessage base = coatEmail(1L, "a@example.com");
+        OutboundMessage message = new OutboundMessage(1L, base.retryKey(), base.channel(), "a@example.com",
                 "Aoki, \"Hina\"", base.content(), base.unsubscribeUrl());
 
         InternetAddress to = (InternetAddress) roundTrip(builder().build(message)).getRecipients(MimeMessage.RecipientType.TO)[0];

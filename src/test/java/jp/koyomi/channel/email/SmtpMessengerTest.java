@@ -19,6 +19,7 @@ import java.util.concurrent.Future;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
@@ -149,7 +150,7 @@ class SmtpMessengerTest {
             Map<String, Long> perMessageId = Arrays.stream(smtp.getReceivedMessages()).map(m -> {
                 try {
                     return m.getMessageID();
-                } catch (jakarta.mail.MessagingException e) {
+                } catch (MessagingException e) {
                     throw new IllegalStateException(e);
                 }
             }).collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));

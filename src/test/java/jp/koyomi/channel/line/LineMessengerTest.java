@@ -19,6 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.logging.Handler;
@@ -174,7 +175,7 @@ class LineMessengerTest {
         Handler capture = new Handler() {
             @Override
             public void publish(LogRecord record) {
-                logged.add(String.valueOf(record.getMessage()) + " " + java.util.Arrays.toString(record.getParameters()));
+                logged.add(String.valueOf(record.getMessage()) + " " + Arrays.toString(record.getParameters()));
             }
 
             @Override
