@@ -1,0 +1,1 @@
+${customer.familyName}様、${customer.points}ポイントの有効期限が近づいています

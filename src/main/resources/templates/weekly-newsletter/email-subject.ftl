@@ -1,0 +1,1 @@
+${customer.familyName}様へ　今週のおすすめ<#if items?has_content>（${items?size}点）</#if>
