@@ -1,0 +1,61 @@
+package jp.koyomi.template;
+
+import static jp.koyomi.support.TestUsers.as;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+class TemplateStoreTest {
+
+    private static final String GOOD = "{\"subject\":\"${customer.familyName}様へ\",\"html\":\"<p>${customer.fullName}様</p>\","
+            + "\"text\":\"${customer.fullName}様\"}";
+
+    @Test
+    void shippedTemplatesAreInTheStoreAfterFirstStart() {
+        as("viewer").get("/api/v1/templates").then().statusCode(200)
+                .body("name", hasItems("weekly-newsletter", "monthly-points", "seasonal-markdown", "last-chance", "header"))
+                .body("findAll { it.name == 'last-chance' }.channel", hasItems("EMAIL", "LINE", "POSTAL"));
+    }
+
+    @Test
+    void savingAddsNumberedVersions() {
+        as("marketer").contentType("application/json").body(GOOD).post("/api/v1/templates/greeting/EMAIL/versions")
+                .then().statusCode(201).body("version", equalTo(1)).body("created_by", equalTo("marketer-user"));
+        as("marketer").contentType("application/json").body(GOOD).post("/api/v1/templates/greeting/EMAIL/versions")
+                .then().statusCode(201).body("version", equalTo(2));
+    }
+
+    @Test
+    void anUndefinedVariableIsRefusedNamingPartLineAndColumn() {
+        String bad = "{\"subject\":\"s\",\"html\":\"<p>\\n  ${customer.nickname}</p>\",\"text\":\"t\"}";
+        as("marketer").contentType("application/json").body(bad).post("/api/v1/templates/broken/EMAIL/versions")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("html")).body("errors[0].line", equalTo(2))
+                .body("errors[0].column", equalTo(5)).body("errors[0].message", containsString("nickname"));
+        as("viewer").get("/api/v1/templates").then().body("name", org.hamcrest.Matchers.not(hasItems("broken")));
+    }
+
+    @Test
+    void aHostileTemplateIsRefusedAtSave() {
+        String hostile = "{\"subject\":\"s\",\"html\":\"<#assign x=\\\"freemarker.template.utility.Execute\\\"?new()>${x('id')}\","
+                + "\"text\":\"t\"}";
+        as("marketer").contentType("application/json").body(hostile).post("/api/v1/templates/evil/EMAIL/versions")
+                .then().statusCode(400).body("errors[0].message", containsString("not allowed"));
+    }
+
+    @Test
+    void previewRendersAStoredVersionAndUnsavedSource() {
+        int id = as("viewer").get("/api/v1/templates").then().extract()
+                .path("find { it.name == 'last-chance' && it.channel == 'LINE' }.id");
+        as("marketer").contentType("application/json").body("{\"version_id\":" + id + "}").post("/api/v1/templates/preview")
+                .then().statusCode(200).body("messages_json[0]", containsString("青木様"));
+        as("marketer").contentType("application/json")
+                .body("{\"channel\":\"POSTAL\",\"source\":{\"fields\":{\"greeting\":\"${customer.fullName}様\"}}}")
+                .post("/api/v1/templates/preview").then().statusCode(200).body("fields.greeting", equalTo("青木 陽菜様"));
+    }
+}
