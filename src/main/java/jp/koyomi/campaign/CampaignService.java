@@ -102,6 +102,15 @@ public class CampaignService {
         return em.createQuery("FROM Campaign ORDER BY id", Campaign.class).getResultList().stream().map(this::view).toList();
     }
 
+    /** A campaign's name and definition, for the run pipeline. */
+    public record Loaded(long id, String name, CampaignDefinition definition) {
+    }
+
+    public Loaded load(long id) {
+        Campaign c = find(id);
+        return new Loaded(c.id, c.name, definitionOf(c));
+    }
+
     CampaignDefinition definitionOf(Campaign c) {
         try {
             return json.readValue(c.definition, CampaignDefinition.class);
@@ -122,7 +131,14 @@ public class CampaignService {
         if (definition == null) {
             throw new InvalidInputException("definition", "required");
         }
-        List<String> problems = definition.problems();
+        List<String> problems = new java.util.ArrayList<>(definition.problems());
+        if (definition.rules() != null) {
+            try {
+                jp.koyomi.relevance.RulesJson.parse(definition.rules());
+            } catch (jp.koyomi.relevance.InvalidRulesException e) {
+                e.problems().forEach(p -> problems.add("rules: " + p));
+            }
+        }
         if (!problems.isEmpty()) {
             throw new InvalidInputException("the campaign definition is incomplete", problems.stream()
                     .map(p -> FieldError.ofField(p.substring(0, p.indexOf(':')), p.substring(p.indexOf(':') + 2)))

@@ -1,8 +1,10 @@
 package jp.koyomi.demo;
 
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
 
 import io.quarkus.runtime.StartupEvent;
 import jp.koyomi.customer.CustomerRepository;
@@ -20,9 +22,14 @@ class DemoLoader {
     @Inject
     CustomerRepository customers;
 
-    void onStart(@Observes StartupEvent event) {
+    @Inject
+    DemoCampaigns campaigns;
+
+    /** After the shipped templates are loaded (default observer priority), since the campaigns use them. */
+    void onStart(@Observes @Priority(Interceptor.Priority.APPLICATION + 600) StartupEvent event) {
         if (config.enabled() && customers.count() == 0) {
             demo.loadBrand(config.customers());
+            campaigns.create();
         }
     }
 }

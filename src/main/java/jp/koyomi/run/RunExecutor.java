@@ -153,7 +153,7 @@ public class RunExecutor {
         }
     }
 
-    private void markFailed(long runId, RuntimeException e) {
+    public void markFailed(long runId, RuntimeException e) {
         String message = String.valueOf(e.getMessage());
         try (Connection c = dataSource.getConnection()) {
             finish(c, runId, "FAILED", message.length() > 1900 ? message.substring(0, 1900) : message);

@@ -21,6 +21,9 @@ public class RunResource {
     @Inject
     RunService runs;
 
+    @Inject
+    DryRun dryRun;
+
     /** A run's status and its counts by outcome, skip reason, channel and delivery status. */
     @GET
     @Path("/{id}")
@@ -35,6 +38,22 @@ public class RunResource {
     @ResponseStatus(201)
     public RunReport runNow(@PathParam("campaignId") long campaignId) {
         return runs.runNow(campaignId);
+    }
+
+    /** The run pipeline without deliveries: counts by outcome, skip reason and channel, and sample decisions. */
+    @POST
+    @Path("/campaign/{campaignId}/dry-run")
+    @RolesAllowed(Role.MARKETER)
+    public DryRun.Result dryRun(@PathParam("campaignId") long campaignId) {
+        return dryRun.run(campaignId);
+    }
+
+    /** Why one customer would or would not get the campaign now. */
+    @GET
+    @Path("/campaign/{campaignId}/explain/{externalId}")
+    @RolesAllowed(Role.VIEWER)
+    public DryRun.Sample explain(@PathParam("campaignId") long campaignId, @PathParam("externalId") String externalId) {
+        return dryRun.explain(campaignId, externalId);
     }
 
     @POST

@@ -1,0 +1,75 @@
+package jp.koyomi.run;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import io.agroal.api.AgroalDataSource;
+import jp.koyomi.campaign.CampaignDefinition;
+import jp.koyomi.campaign.CampaignService;
+import jp.koyomi.delivery.ChannelsConfig;
+import jp.koyomi.domain.Channel;
+import jp.koyomi.link.SignedLinks;
+import jp.koyomi.region.PrefectureDirectory;
+import jp.koyomi.relevance.ChannelChoice;
+import jp.koyomi.relevance.CompiledRules;
+import jp.koyomi.relevance.ContentRules;
+import jp.koyomi.relevance.FrequencyCap;
+import jp.koyomi.relevance.RulesJson;
+import jp.koyomi.relevance.RunContext;
+import jp.koyomi.template.MessageContext;
+import jp.koyomi.template.TemplateEngine;
+import jp.koyomi.template.TemplateService;
+
+/** Builds a campaign's pipeline for one run: the catalog snapshot, compiled rules and templates, the cap. */
+@ApplicationScoped
+public class CampaignPipelines {
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Inject
+    CampaignService campaigns;
+
+    @Inject
+    TemplateService templates;
+
+    @Inject
+    PrefectureDirectory prefectures;
+
+    @Inject
+    SignedLinks links;
+
+    @Inject
+    ChannelsConfig channels;
+
+    @Inject
+    RunConfig config;
+
+    public RunPipeline forCampaign(long campaignId, Instant runAt) {
+        CampaignService.Loaded campaign = campaigns.load(campaignId);
+        CampaignDefinition definition = campaign.definition();
+        CatalogLoader.Loaded catalog;
+        try (Connection c = dataSource.getConnection()) {
+            catalog = CatalogLoader.load(c);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read the catalog", e);
+        }
+        ContentRules rules = definition.rules() == null ? RulesJson.parse("{}") : RulesJson.parse(definition.rules());
+        RunContext context = new RunContext(runAt, definition.cadence().zone(), campaignId);
+        Map<Channel, TemplateEngine.Compiled> compiled = new EnumMap<>(Channel.class);
+        definition.templates().forEach((channel, version) -> compiled.put(channel, templates.compiled(version)));
+        ChannelsConfig.Email sender = channels.email();
+        return new CampaignPipeline(new CampaignPipeline.Setup(campaignId, campaign.name(), definition.holdoutPercent(),
+                CompiledRules.compile(rules, catalog.snapshot(), context), catalog, new ChannelChoice(definition.fallback()),
+                new FrequencyCap((int) config.cap().window().toDays(), config.cap().max(), config.cap().perChannel()),
+                compiled, context.runDate(),
+                new MessageContext.Sender(sender.fromName(), sender.postalAddress(), sender.contact()),
+                (customer, channel) -> links.unsubscribeUrl(customer, channel).toString(), prefectures));
+    }
+}
