@@ -1,5 +1,6 @@
 package jp.koyomi.demo;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,9 +22,11 @@ public class DemoCampaigns {
 
     private static final String CHANNELS = "\"fallback\":[\"LINE\",\"EMAIL\",\"POSTAL\"],\"holdout_percent\":5";
 
-    /** Campaign name → template name, cadence and rules. */
-    private static final Map<String, String[]> CAMPAIGNS = Map.of(
-            "週刊ニュースレター", new String[] { "weekly-newsletter",
+    /** Campaign name → template name, cadence and rules, in the order they get their ids. */
+    private static final Map<String, String[]> CAMPAIGNS = new LinkedHashMap<>();
+
+    static {
+        CAMPAIGNS.put("週刊ニュースレター", new String[] { "weekly-newsletter",
                     "{\"type\":\"WEEKLY\",\"days\":[\"FRIDAY\"],\"at\":\"10:00\"}",
                     "{\"items\":{\"sources\":[{\"type\":\"NEW_ARRIVALS\",\"arrivedWithinDays\":30,\"topCategories\":3},"
                             + "{\"type\":\"MARKDOWN\",\"overstockAbove\":20}],\"inSeason\":true,"
@@ -31,24 +34,25 @@ public class DemoCampaigns {
                             + "\"blocks\":{\"topics\":{\"blocks\":[{\"topic\":\"styling\",\"key\":\"winter-layering\","
                             + "\"title\":\"冬の重ね着\",\"url\":\"https://shop.koyomi-apparel.example/s/layering\"},"
                             + "{\"topic\":\"care-guides\",\"key\":\"wool-care\",\"title\":\"ウールのお手入れ\","
-                            + "\"url\":\"https://shop.koyomi-apparel.example/s/wool\"}]}}}" },
-            "月次ポイントのお知らせ", new String[] { "monthly-points",
+                            + "\"url\":\"https://shop.koyomi-apparel.example/s/wool\"}]}}}" });
+        CAMPAIGNS.put("月次ポイントのお知らせ", new String[] { "monthly-points",
                     "{\"type\":\"MONTHLY\",\"day\":1,\"at\":\"10:00\"}",
                     "{\"items\":{\"minItems\":0,\"maxItems\":2,\"sources\":[{\"type\":\"NEW_ARRIVALS\"}]},"
                             + "\"blocks\":{\"points\":{\"minPoints\":500,\"expiringWithinDays\":30,\"required\":true,"
-                            + "\"key\":\"points\",\"title\":\"ポイントの有効期限が近づいています\"}}}" },
-            "冬物コート 寒冷地セール", new String[] { "seasonal-markdown",
+                            + "\"key\":\"points\",\"title\":\"ポイントの有効期限が近づいています\"}}}" });
+        CAMPAIGNS.put("冬物コート 寒冷地セール", new String[] { "seasonal-markdown",
                     "{\"type\":\"SEASONAL\",\"from\":\"--11-15\",\"to\":\"--03-15\",\"every\":{\"type\":\"WEEKLY\","
                             + "\"days\":[\"MONDAY\"],\"at\":\"10:00\"}}",
                     "{\"window\":{\"from\":\"11-15\",\"to\":\"03-15\"},\"audience\":{\"climateZones\":[\"COLD\"]},"
                             + "\"items\":{\"sources\":[{\"type\":\"MARKDOWN\",\"overstockAbove\":20}],"
                             + "\"categories\":[\"coats\"],\"climates\":[\"COLD\"],\"minStock\":2,"
-                            + "\"notOfferedWithinDays\":30,\"minItems\":1,\"maxItems\":4}}" },
-            "販売終了のお知らせ（ジーンズ）", new String[] { "last-chance",
+                            + "\"notOfferedWithinDays\":30,\"minItems\":1,\"maxItems\":4}}" });
+        CAMPAIGNS.put("販売終了のお知らせ（ジーンズ）", new String[] { "last-chance",
                     "{\"type\":\"WEEKLY\",\"days\":[\"THURSDAY\"],\"at\":\"12:00\"}",
                     "{\"items\":{\"sources\":[{\"type\":\"LAST_CHANCE\",\"boughtScope\":\"STYLE\"}],"
                             + "\"categories\":[\"jeans\"],\"minStock\":1,\"notOfferedWithinDays\":14,\"minItems\":1,"
                             + "\"maxItems\":3}}" });
+    }
 
     @Inject
     CampaignService campaigns;

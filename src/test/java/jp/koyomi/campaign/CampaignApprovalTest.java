@@ -14,7 +14,7 @@ class CampaignApprovalTest {
 
     private static String definition(String day) {
         return "{\"cadence\":{\"type\":\"WEEKLY\",\"days\":[\"" + day + "\"],\"at\":\"10:00\"},"
-                + "\"rules\":{},\"fallback\":[\"LINE\",\"EMAIL\"],\"templates\":{\"LINE\":1,\"EMAIL\":2},"
+                + "\"rules\":{\"items\":{\"sources\":[{\"type\":\"NEW_ARRIVALS\"}]}},\"fallback\":[\"LINE\",\"EMAIL\"],\"templates\":{\"LINE\":1,\"EMAIL\":2},"
                 + "\"holdout_percent\":5}";
     }
 

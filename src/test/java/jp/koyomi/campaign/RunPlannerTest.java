@@ -41,7 +41,7 @@ class RunPlannerTest {
     /** An active, approved campaign running every day at the given Tokyo time; returns its id. */
     private long dailyCampaign(String name, String at) {
         String definition = "{\"cadence\":{\"type\":\"WEEKLY\",\"days\":[\"MONDAY\",\"TUESDAY\",\"WEDNESDAY\",\"THURSDAY\","
-                + "\"FRIDAY\",\"SATURDAY\",\"SUNDAY\"],\"at\":\"" + at + "\"},\"rules\":{},\"fallback\":[\"EMAIL\"],"
+                + "\"FRIDAY\",\"SATURDAY\",\"SUNDAY\"],\"at\":\"" + at + "\"},\"rules\":{\"items\":{\"sources\":[{\"type\":\"NEW_ARRIVALS\"}]}},\"fallback\":[\"EMAIL\"],"
                 + "\"templates\":{\"EMAIL\":1},\"holdout_percent\":0}";
         int id = as("marketer").contentType("application/json")
                 .body("{\"name\":\"" + name + "\",\"definition\":" + definition + "}").post("/api/v1/campaigns").then()

@@ -56,7 +56,7 @@ class RunExecutorTest {
 
     private long pendingRun(String name) throws SQLException {
         int campaign = as("marketer").contentType("application/json").body("{\"name\":\"" + name + "\",\"definition\":"
-                + "{\"cadence\":{\"type\":\"CRON\",\"expression\":\"0 0 10 ? * MON\"},\"rules\":{},\"fallback\":[\"EMAIL\"],"
+                + "{\"cadence\":{\"type\":\"CRON\",\"expression\":\"0 0 10 ? * MON\"},\"rules\":{\"items\":{\"sources\":[{\"type\":\"NEW_ARRIVALS\"}]}},\"fallback\":[\"EMAIL\"],"
                 + "\"templates\":{\"EMAIL\":1},\"holdout_percent\":0}}").post("/api/v1/campaigns").then().statusCode(201)
                 .extract().path("id");
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
