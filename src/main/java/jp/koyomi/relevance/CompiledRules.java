@@ -231,45 +231,11 @@ public final class CompiledRules {
 
     private void newArrivals(Evaluation e, CustomerProfile customer) {
         Map<String, Candidate[]> byCategory = arrivals.get(customer.climateZone());
-        for (CategoryHistory category : topCategories(customer)) {
-            e.considerCategory(byCategory.get(category.category()), category);
+        CategoryHistory[] favourites = e.categoriesByAffinity();
+        for (int i = 0; i < favourites.length && i < topCategories && favourites[i].purchases() > 0; i++) {
+            e.considerCategory(byCategory.get(favourites[i].category()), favourites[i]);
         }
     }
-
-    /** The customer's categories by purchases, then by the latest purchase, then by name. */
-    private List<CategoryHistory> topCategories(CustomerProfile customer) {
-        Map<String, CategoryHistory> all = customer.categories();
-        if (all.isEmpty()) {
-            return List.of();
-        }
-        List<CategoryHistory> sorted = new ArrayList<>(all.size());
-        for (CategoryHistory c : all.values()) {
-            if (c.purchases() > 0) {
-                sorted.add(c);
-            }
-        }
-        if (sorted.size() <= topCategories) {
-            return sorted;
-        }
-        sorted.sort(TOP_CATEGORY);
-        return sorted.subList(0, topCategories);
-    }
-
-    /** More purchases first, then the latest purchase, then the name: a stable order for ties. */
-    private static final Comparator<CategoryHistory> TOP_CATEGORY = (a, b) -> {
-        if (a.purchases() != b.purchases()) {
-            return Integer.compare(b.purchases(), a.purchases());
-        }
-        Instant x = a.lastPurchase();
-        Instant y = b.lastPurchase();
-        if (x != null && y != null && !x.equals(y)) {
-            return y.compareTo(x);
-        }
-        if (x == null != (y == null)) {
-            return x == null ? 1 : -1;
-        }
-        return a.category().compareTo(b.category());
-    };
 
     private List<StockedStyle> eligible(ContentRules.Items items, CatalogSnapshot catalog, List<String> warned) {
         Set<String> categories = items.categories() == null || items.categories().isEmpty() ? null

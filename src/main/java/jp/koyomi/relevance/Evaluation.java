@@ -1,6 +1,8 @@
 package jp.koyomi.relevance;
 
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -22,6 +24,7 @@ final class Evaluation {
     private int styleBonusBound = -1;
     private int scoredTooLow;
     private StockedStyle[] recent;
+    private CategoryHistory[] byAffinity;
     private Instant[] recentAt;
 
     private static final StockedStyle[] NONE = new StockedStyle[0];
@@ -81,7 +84,9 @@ final class Evaluation {
             considerAll(index.oneSize, maxBonus());
         }
         int visited = 0;
-        for (CategoryHistory category : customer.categories().values()) {
+        // Favourite categories first: their items score highest, so the ranking fills early and
+        // the lists after them stop sooner.
+        for (CategoryHistory category : categoriesByAffinity()) {
             Candidate[] sized = index.sizedByCategory.get(category.category());
             if (sized != null && knowsSize(category)) {
                 visited += sized.length;
@@ -108,12 +113,35 @@ final class Evaluation {
 
     /** The most this customer's history can add to any candidate's base score. */
     private int maxBonus() {
-        int categoryPurchases = 0;
-        for (CategoryHistory c : customer.categories().values()) {
-            categoryPurchases = Math.max(categoryPurchases, c.purchases());
-        }
-        return categoryBonus(categoryPurchases) + styleBonusBound();
+        CategoryHistory[] favourites = categoriesByAffinity();
+        return categoryBonus(favourites.length == 0 ? 0 : favourites[0].purchases()) + styleBonusBound();
     }
+
+    /** The customer's categories, most purchases first, then the latest purchase, then by name. */
+    CategoryHistory[] categoriesByAffinity() {
+        if (byAffinity == null) {
+            byAffinity = customer.categories().values().toArray(new CategoryHistory[0]);
+            if (byAffinity.length > 1) {
+                Arrays.sort(byAffinity, BY_AFFINITY);
+            }
+        }
+        return byAffinity;
+    }
+
+    private static final Comparator<CategoryHistory> BY_AFFINITY = (a, b) -> {
+        if (a.purchases() != b.purchases()) {
+            return Integer.compare(b.purchases(), a.purchases());
+        }
+        Instant x = a.lastPurchase();
+        Instant y = b.lastPurchase();
+        if (x != null && y != null && !x.equals(y)) {
+            return y.compareTo(x);
+        }
+        if (x == null != (y == null)) {
+            return x == null ? 1 : -1;
+        }
+        return a.category().compareTo(b.category());
+    };
 
     /** The most the style part of the score can add for this customer: their most bought style. */
     private int styleBonusBound() {
@@ -213,7 +241,7 @@ final class Evaluation {
                 recentAt[n++] = offer.offeredAt();
             }
         }
-        return n == styles.length ? styles : java.util.Arrays.copyOf(styles, n);
+        return n == styles.length ? styles : Arrays.copyOf(styles, n);
     }
 
     /**
