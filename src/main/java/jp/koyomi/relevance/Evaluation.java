@@ -22,6 +22,8 @@ final class Evaluation {
     private int unknownSize;
     private int recentlyOffered;
     private int styleBonusBound = -1;
+    /** Set while walking lists after the customer's bought styles were already considered. */
+    private boolean boughtConsidered;
     private int scoredTooLow;
     private StockedStyle[] recent;
     private CategoryHistory[] byAffinity;
@@ -80,19 +82,30 @@ final class Evaluation {
      * other sized candidates are counted as left out for an unknown size without being visited.
      */
     void considerIndexed(SizedIndex index) {
+        // Styles the customer bought go first: only they earn the style part of the score, so the
+        // lists below can then be cut off by the category part alone.
+        for (StyleHistory bought : customer.styles().values()) {
+            Candidate c = index.byCode.get(bought.styleCode());
+            if (c != null && (c.item().isOneSize() || knowsSize(customer, c.item().style.category()))) {
+                consider(c);
+            }
+        }
+        boughtConsidered = true;
+        CategoryHistory[] favourites = categoriesByAffinity();
         if (index.oneSize.length > 0) {
-            considerAll(index.oneSize, maxBonus());
+            considerAll(index.oneSize, categoryBonus(favourites.length == 0 ? 0 : favourites[0].purchases()));
         }
         int visited = 0;
         // Favourite categories first: their items score highest, so the ranking fills early and
         // the lists after them stop sooner.
-        for (CategoryHistory category : categoriesByAffinity()) {
+        for (CategoryHistory category : favourites) {
             Candidate[] sized = index.sizedByCategory.get(category.category());
             if (sized != null && knowsSize(category)) {
                 visited += sized.length;
-                considerCategory(sized, category);
+                considerAll(sized, categoryBonus(category.purchases()));
             }
         }
+        boughtConsidered = false;
         int unknown = index.sizedCount - visited;
         if (unknown > 0) {
             unknownSize += unknown;
@@ -109,12 +122,6 @@ final class Evaluation {
 
     private static boolean knowsSize(CategoryHistory category) {
         return category != null && category.size() != null && !category.size().isEmpty();
-    }
-
-    /** The most this customer's history can add to any candidate's base score. */
-    private int maxBonus() {
-        CategoryHistory[] favourites = categoriesByAffinity();
-        return categoryBonus(favourites.length == 0 ? 0 : favourites[0].purchases()) + styleBonusBound();
     }
 
     /** The customer's categories, most purchases first, then the latest purchase, then by name. */
@@ -164,15 +171,18 @@ final class Evaluation {
     }
 
     private void consider(Candidate c) {
-        considered++;
         StockedStyle item = c.item();
+        StyleHistory style = customer.styles().get(item.code());
+        if (style != null && boughtConsidered) {
+            return;
+        }
+        considered++;
         Instant offeredAt = lastOffered(item);
         if (offeredAt != null) {
             recentlyOffered++;
             notes.add(Exclusion.recentlyOffered(item, offeredAt, rules));
             return;
         }
-        StyleHistory style = customer.styles().get(item.code());
         CategoryHistory category = customer.categories().get(item.style.category());
         Variant variant;
         String size = null;

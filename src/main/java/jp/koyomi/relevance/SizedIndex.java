@@ -16,6 +16,7 @@ final class SizedIndex {
     final Candidate[] oneSize;
     final Map<String, Candidate[]> sizedByCategory;
     final int sizedCount;
+    final Map<String, Candidate> byCode;
 
     SizedIndex(List<Candidate> bestFirst) {
         List<Candidate> one = new ArrayList<>();
@@ -32,6 +33,9 @@ final class SizedIndex {
         sized.forEach((category, list) -> arrays.put(category, list.toArray(Candidate[]::new)));
         sizedByCategory = Map.copyOf(arrays);
         sizedCount = bestFirst.size() - oneSize.length;
+        Map<String, Candidate> codes = new HashMap<>();
+        bestFirst.forEach(c -> codes.put(c.item().code(), c));
+        byCode = Map.copyOf(codes);
     }
 
     /** Categories with sized candidates where the customer's size is unknown, for the explanation. */
