@@ -110,7 +110,7 @@ final class Blocks {
             return;
         }
         List<Recent> recent = null;
-        for (StyleHistory s : customer.styles().values()) {
+        for (StyleHistory s : guidesByStyle.isEmpty() ? List.<StyleHistory>of() : customer.styles().values()) {
             List<ContentBlock> guides = guidesByStyle.get(s.styleCode());
             if (guides != null && isRecent(s.lastPurchase())) {
                 recent = add(recent, guides, s.lastPurchase(), 0);

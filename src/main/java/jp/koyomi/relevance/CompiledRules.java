@@ -101,7 +101,10 @@ public final class CompiledRules {
                         if (source.boughtScope() == ContentRules.BoughtScope.CATEGORY) {
                             byCategory = byCategory(found);
                         } else {
-                            byStyle = found.stream().collect(Collectors.toUnmodifiableMap(c -> c.item().code(), c -> c));
+                            byStyle = new HashMap<>();
+                            for (Candidate c : found) {
+                                byStyle.put(c.item().code(), c);
+                            }
                         }
                     }
                     case MARKDOWN -> {
@@ -329,7 +332,7 @@ public final class CompiledRules {
         }
         Map<String, Candidate[]> arrays = new HashMap<>();
         grouped.forEach((category, list) -> arrays.put(category, list.toArray(Candidate[]::new)));
-        return Map.copyOf(arrays);
+        return arrays;
     }
 
     private static int orDefault(Integer value, int fallback) {
