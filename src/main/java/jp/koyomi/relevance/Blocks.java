@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -78,7 +79,7 @@ final class Blocks {
 
     Note topicMiss(CustomerProfile customer) {
         return () -> "subscribed to none of the campaign's topics ("
-                + java.util.Arrays.stream(topics).map(ContentBlock::subject).distinct().sorted()
+                + Arrays.stream(topics).map(ContentBlock::subject).distinct().sorted()
                         .collect(Collectors.joining(", "))
                 + "); subscribed: " + (customer.topics().isEmpty() ? "none" : String.join(", ", customer.topics()));
     }

@@ -7,6 +7,8 @@ import static jp.koyomi.relevance.Fixtures.style;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 
 import jp.koyomi.domain.Climate;
@@ -71,8 +73,8 @@ class AudienceRuleTest {
         Decision naha = rules.decide(customer().livesIn(47, "Kyushu-Okinawa", ClimateZone.WARM).build());
         Decision sapporo = rules.decide(customer().livesIn(1, "Hokkaido", ClimateZone.COLD).build());
 
-        assertEquals(java.util.List.of("LN-1", "SC-1"), naha.items().stream().map(OfferedItem::styleCode).sorted().toList());
-        assertEquals(java.util.List.of("CT-1", "SC-1"), sapporo.items().stream().map(OfferedItem::styleCode).sorted().toList());
+        assertEquals(List.of("LN-1", "SC-1"), naha.items().stream().map(OfferedItem::styleCode).sorted().toList());
+        assertEquals(List.of("CT-1", "SC-1"), sapporo.items().stream().map(OfferedItem::styleCode).sorted().toList());
     }
 
     @Test

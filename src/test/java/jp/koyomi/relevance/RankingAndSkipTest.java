@@ -7,6 +7,7 @@ import static jp.koyomi.relevance.Fixtures.style;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.LocalDate;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -133,7 +134,7 @@ class RankingAndSkipTest {
                  "blocks": {"points": {"minPoints": 100, "expiringWithinDays": 60}}}
                 """);
 
-        Decision d = rules.decide(customer().points(300, java.time.LocalDate.of(2026, 3, 1)).build());
+        Decision d = rules.decide(customer().points(300, LocalDate.of(2026, 3, 1)).build());
 
         assertTrue(d.isOffer());
         assertEquals(0, d.items().size());
@@ -172,7 +173,7 @@ class RankingAndSkipTest {
                  "blocks": {"points": {"minPoints": 100, "expiringWithinDays": 60}}}
                 """, style("A", "tees").price(12_900).markdown(8_900).size("M", 5));
 
-        Decision d = rules.decide(customer().wears("tees", "m", 1, daysAgo(10)).points(1_500, java.time.LocalDate.of(2026, 3, 1))
+        Decision d = rules.decide(customer().wears("tees", "m", 1, daysAgo(10)).points(1_500, LocalDate.of(2026, 3, 1))
                 .build());
 
         assertEquals(List.of("offer: 1 item, 1 block",
