@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -56,8 +55,9 @@ public final class CompiledRules {
 
     private final Map<String, Candidate> lastChanceByStyle;
     private final Map<String, Candidate[]> lastChanceByCategory;
-    private final Map<ClimateZone, SizedIndex> markdowns;
-    private final Map<ClimateZone, Map<String, Candidate[]>> arrivals;
+    /** Per climate zone slot (see {@link #zoneSlot}). */
+    private final SizedIndex[] markdowns;
+    private final List<Map<String, Candidate[]>> arrivals;
     private final int topCategories;
 
     private final Blocks blocks;
@@ -84,8 +84,8 @@ public final class CompiledRules {
 
         Map<String, Candidate> byStyle = null;
         Map<String, Candidate[]> byCategory = null;
-        Map<ClimateZone, SizedIndex> marked = null;
-        Map<ClimateZone, Map<String, Candidate[]>> arrived = null;
+        SizedIndex[] marked = null;
+        List<Map<String, Candidate[]>> arrived = null;
         int top = 0;
         if (items != null) {
             List<StockedStyle> eligible = eligible(items, catalog, warned);
@@ -108,16 +108,10 @@ public final class CompiledRules {
                         }
                     }
                     case MARKDOWN -> {
-                        marked = new EnumMap<>(ClimateZone.class);
-                        for (Map.Entry<ClimateZone, Candidate[]> zone : perZone(found).entrySet()) {
-                            marked.put(zone.getKey(), new SizedIndex(List.of(zone.getValue())));
-                        }
+                        marked = perZone(found).stream().map(SizedIndex::new).toArray(SizedIndex[]::new);
                     }
                     case NEW_ARRIVALS -> {
-                        arrived = new EnumMap<>(ClimateZone.class);
-                        for (Map.Entry<ClimateZone, Candidate[]> zone : perZone(found).entrySet()) {
-                            arrived.put(zone.getKey(), byCategory(List.of(zone.getValue())));
-                        }
+                        arrived = perZone(found).stream().map(CompiledRules::byCategory).toList();
                         top = orDefault(source.topCategories(), ContentRules.Source.DEFAULT_TOP_CATEGORIES);
                     }
                 }
@@ -178,7 +172,7 @@ public final class CompiledRules {
                 lastChance(e, customer);
             }
             if (markdowns != null) {
-                e.considerIndexed(markdowns.get(customer.climateZone()));
+                e.considerIndexed(markdowns[zoneSlot(customer.climateZone())]);
             }
             if (arrivals != null) {
                 newArrivals(e, customer);
@@ -233,7 +227,7 @@ public final class CompiledRules {
     }
 
     private void newArrivals(Evaluation e, CustomerProfile customer) {
-        Map<String, Candidate[]> byCategory = arrivals.get(customer.climateZone());
+        Map<String, Candidate[]> byCategory = arrivals.get(zoneSlot(customer.climateZone()));
         CategoryHistory[] favourites = e.categoriesByAffinity();
         for (int i = 0; i < favourites.length && i < topCategories && favourites[i].purchases() > 0; i++) {
             e.considerCategory(byCategory.get(favourites[i].category()), favourites[i]);
@@ -316,13 +310,25 @@ public final class CompiledRules {
     private static final Comparator<Candidate> BEST_FIRST = Comparator.comparingInt(Candidate::baseScore).reversed()
             .thenComparing(c -> c.item().code());
 
-    private Map<ClimateZone, Candidate[]> perZone(List<Candidate> found) {
-        Map<ClimateZone, Candidate[]> zones = new EnumMap<>(ClimateZone.class);
-        for (ClimateZone zone : ClimateZone.values()) {
-            zones.put(zone, found.stream().filter(c -> !matchClimate || c.item().style.climate().suits(zone))
-                    .toArray(Candidate[]::new));
+    /**
+     * The candidates for each climate zone slot: with matchCustomerClimate only those whose climate
+     * tag suits the zone; a customer whose zone is unknown gets only items tagged ALL.
+     */
+    private List<List<Candidate>> perZone(List<Candidate> found) {
+        List<List<Candidate>> zones = new ArrayList<>();
+        for (int slot = 0; slot <= ClimateZone.values().length; slot++) {
+            ClimateZone zone = slot < ClimateZone.values().length ? ClimateZone.values()[slot] : null;
+            zones.add(found.stream().filter(c -> !matchClimate || suits(c.item().style.climate(), zone)).toList());
         }
         return zones;
+    }
+
+    static boolean suits(Climate climate, ClimateZone zone) {
+        return zone == null ? climate == Climate.ALL : climate.suits(zone);
+    }
+
+    private static int zoneSlot(ClimateZone zone) {
+        return zone == null ? ClimateZone.values().length : zone.ordinal();
     }
 
     private static Map<String, Candidate[]> byCategory(List<Candidate> sorted) {

@@ -40,7 +40,7 @@ final class Evaluation {
 
     /** A last-chance style the customer bought (or bought in the category of). */
     void considerLastChance(Candidate c) {
-        if (rules.matchClimate() && !c.item().style.climate().suits(customer.climateZone())) {
+        if (rules.matchClimate() && !CompiledRules.suits(c.item().style.climate(), customer.climateZone())) {
             notes.add(Exclusion.climate(c.item(), customer.climateZone(), rules));
             return;
         }

@@ -78,6 +78,20 @@ class AudienceRuleTest {
     }
 
     @Test
+    void customerWithUnknownZoneGetsOnlyItemsForAllClimatesAndIsOutsideZoneAudiences() {
+        CompiledRules items = compile("""
+                {"items": {"sources": [{"type": "MARKDOWN"}], "matchCustomerClimate": true, "maxItems": 5}}
+                """,
+                style("CT-1", "coats").climate(Climate.COLD).markdown(9_000).variant(null, "black", 5),
+                style("SC-1", "scarves").climate(Climate.ALL).markdown(2_000).variant(null, "red", 5));
+
+        Decision unknown = items.decide(customer().livesIn(0, null, null).build());
+
+        assertEquals(List.of("SC-1"), unknown.items().stream().map(OfferedItem::styleCode).toList());
+        assertEquals(SkipReason.NOT_IN_AUDIENCE, decideFor(rules("{\"climateZones\": [\"COLD\"]}"), 0, null, null));
+    }
+
+    @Test
     void lastChanceOfAColdClimateStyleIsLeftOutForAWarmZoneBuyer() {
         CompiledRules rules = compile("""
                 {"items": {"sources": [{"type": "LAST_CHANCE"}], "matchCustomerClimate": true}}
