@@ -107,9 +107,7 @@ public final class CompiledRules {
                             }
                         }
                     }
-                    case MARKDOWN -> {
-                        marked = perZone(found).stream().map(SizedIndex::new).toArray(SizedIndex[]::new);
-                    }
+                    case MARKDOWN -> marked = perZone(found).stream().map(SizedIndex::new).toArray(SizedIndex[]::new);
                     case NEW_ARRIVALS -> {
                         arrived = perZone(found).stream().map(CompiledRules::byCategory).toList();
                         top = orDefault(source.topCategories(), ContentRules.Source.DEFAULT_TOP_CATEGORIES);
@@ -166,8 +164,9 @@ public final class CompiledRules {
         }
         List<OfferedItem> offered = List.of();
         List<Note> notes = new ArrayList<>(4);
+        Evaluation e = null;
         if (hasItems) {
-            Evaluation e = new Evaluation(this, customer, notes);
+            e = new Evaluation(this, customer, notes);
             if (lastChanceByStyle != null || lastChanceByCategory != null) {
                 lastChance(e, customer);
             }
@@ -188,20 +187,21 @@ public final class CompiledRules {
         }
         blocks.addHowTo(customer, chosen);
         if (offered.isEmpty() && chosen.isEmpty()) {
-            return Decision.skip(hasItems ? SkipReason.NOT_ENOUGH_RELEVANT_ITEMS : SkipReason.NO_RELEVANT_CONTENT,
-                    withSummary(notes, null));
+            return Decision.skip(e == null ? SkipReason.NO_RELEVANT_CONTENT : e.tellingReason(), withSummary(notes, e));
         }
         return Decision.offer(offered, chosen, notes);
     }
 
     private List<Note> withSummary(List<Note> notes, Evaluation e) {
         if (e == null) {
-            notes.add(0, () -> "no item and no content block applies to this customer");
+            notes.add(0, () -> "no content block applies to this customer");
         } else {
             int found = e.selection.size();
             int considered = e.considered;
-            notes.add(0, () -> found + " relevant item" + (found == 1 ? "" : "s") + " found, " + minItems
-                    + " needed (" + considered + " considered for this customer)");
+            notes.add(0, () -> minItems == 0
+                    ? "no relevant item (" + considered + " considered for this customer) and no content block"
+                    : found + " relevant item" + (found == 1 ? "" : "s") + " found, " + minItems + " needed ("
+                            + considered + " considered for this customer)");
         }
         return notes;
     }

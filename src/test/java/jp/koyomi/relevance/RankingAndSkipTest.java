@@ -142,6 +142,20 @@ class RankingAndSkipTest {
     }
 
     @Test
+    void withMinimumZeroAndNoBlockTheTellingItemReasonStillNamesTheSkip() {
+        CompiledRules rules = compile("""
+                {"items": {"sources": [{"type": "MARKDOWN"}], "minItems": 0},
+                 "blocks": {"points": {"minPoints": 100, "expiringWithinDays": 60}}}
+                """, style("A", "tees").markdown(5_000).size("M", 0).size("L", 5));
+
+        Decision d = rules.decide(customer().wears("tees", "M", 1, daysAgo(10)).build());
+
+        assertEquals(SkipReason.NO_SIZE_IN_STOCK, d.skipReason());
+        assertEquals("no relevant item (1 considered for this customer) and no content block",
+                d.explanation().get(1));
+    }
+
+    @Test
     void requiredTopicSkipsNonSubscribers() {
         CompiledRules rules = compile("""
                 {"blocks": {"topics": {"required": true, "blocks": [{"topic": "craft", "key": "k", "title": "t"}]}}}
