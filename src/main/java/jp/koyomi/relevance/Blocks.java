@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -78,7 +79,7 @@ final class Blocks {
 
     Note topicMiss(CustomerProfile customer) {
         return () -> "subscribed to none of the campaign's topics ("
-                + java.util.Arrays.stream(topics).map(ContentBlock::subject).distinct().sorted()
+                + Arrays.stream(topics).map(ContentBlock::subject).distinct().sorted()
                         .collect(Collectors.joining(", "))
                 + "); subscribed: " + (customer.topics().isEmpty() ? "none" : String.join(", ", customer.topics()));
     }
@@ -110,7 +111,7 @@ final class Blocks {
             return;
         }
         List<Recent> recent = null;
-        for (StyleHistory s : customer.styles().values()) {
+        for (StyleHistory s : guidesByStyle.isEmpty() ? List.<StyleHistory>of() : customer.styles().values()) {
             List<ContentBlock> guides = guidesByStyle.get(s.styleCode());
             if (guides != null && isRecent(s.lastPurchase())) {
                 recent = add(recent, guides, s.lastPurchase(), 0);

@@ -12,6 +12,8 @@ import java.util.Optional;
  */
 public final class CatalogSnapshot {
 
+    // A HashMap, never exposed: most look-ups miss (a customer's styles are rarely candidates), and
+    // HashMap rejects a miss on the cached hash where Map.copyOf's table compares the strings.
     private final Map<String, StockedStyle> byCode;
     private final int variantCount;
 
@@ -32,7 +34,7 @@ public final class CatalogSnapshot {
             }
             variants += style.variants().size();
         }
-        return new CatalogSnapshot(Map.copyOf(byCode), variants);
+        return new CatalogSnapshot(byCode, variants);
     }
 
     public Optional<Style> style(String code) {

@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -56,8 +55,9 @@ public final class CompiledRules {
 
     private final Map<String, Candidate> lastChanceByStyle;
     private final Map<String, Candidate[]> lastChanceByCategory;
-    private final Map<ClimateZone, SizedIndex> markdowns;
-    private final Map<ClimateZone, Map<String, Candidate[]>> arrivals;
+    /** Per climate zone slot (see {@link #zoneSlot}). */
+    private final SizedIndex[] markdowns;
+    private final List<Map<String, Candidate[]>> arrivals;
     private final int topCategories;
 
     private final Blocks blocks;
@@ -84,8 +84,8 @@ public final class CompiledRules {
 
         Map<String, Candidate> byStyle = null;
         Map<String, Candidate[]> byCategory = null;
-        Map<ClimateZone, SizedIndex> marked = null;
-        Map<ClimateZone, Map<String, Candidate[]>> arrived = null;
+        SizedIndex[] marked = null;
+        List<Map<String, Candidate[]>> arrived = null;
         int top = 0;
         if (items != null) {
             List<StockedStyle> eligible = eligible(items, catalog, warned);
@@ -101,20 +101,15 @@ public final class CompiledRules {
                         if (source.boughtScope() == ContentRules.BoughtScope.CATEGORY) {
                             byCategory = byCategory(found);
                         } else {
-                            byStyle = found.stream().collect(Collectors.toUnmodifiableMap(c -> c.item().code(), c -> c));
+                            byStyle = new HashMap<>();
+                            for (Candidate c : found) {
+                                byStyle.put(c.item().code(), c);
+                            }
                         }
                     }
-                    case MARKDOWN -> {
-                        marked = new EnumMap<>(ClimateZone.class);
-                        for (Map.Entry<ClimateZone, Candidate[]> zone : perZone(found).entrySet()) {
-                            marked.put(zone.getKey(), new SizedIndex(List.of(zone.getValue())));
-                        }
-                    }
+                    case MARKDOWN -> marked = perZone(found).stream().map(SizedIndex::new).toArray(SizedIndex[]::new);
                     case NEW_ARRIVALS -> {
-                        arrived = new EnumMap<>(ClimateZone.class);
-                        for (Map.Entry<ClimateZone, Candidate[]> zone : perZone(found).entrySet()) {
-                            arrived.put(zone.getKey(), byCategory(List.of(zone.getValue())));
-                        }
+                        arrived = perZone(found).stream().map(CompiledRules::byCategory).toList();
                         top = orDefault(source.topCategories(), ContentRules.Source.DEFAULT_TOP_CATEGORIES);
                     }
                 }
@@ -169,13 +164,14 @@ public final class CompiledRules {
         }
         List<OfferedItem> offered = List.of();
         List<Note> notes = new ArrayList<>(4);
+        Evaluation e = null;
         if (hasItems) {
-            Evaluation e = new Evaluation(this, customer, notes);
+            e = new Evaluation(this, customer, notes);
             if (lastChanceByStyle != null || lastChanceByCategory != null) {
                 lastChance(e, customer);
             }
             if (markdowns != null) {
-                e.considerIndexed(markdowns.get(customer.climateZone()));
+                e.considerIndexed(markdowns[zoneSlot(customer.climateZone())]);
             }
             if (arrivals != null) {
                 newArrivals(e, customer);
@@ -191,20 +187,21 @@ public final class CompiledRules {
         }
         blocks.addHowTo(customer, chosen);
         if (offered.isEmpty() && chosen.isEmpty()) {
-            return Decision.skip(hasItems ? SkipReason.NOT_ENOUGH_RELEVANT_ITEMS : SkipReason.NO_RELEVANT_CONTENT,
-                    withSummary(notes, null));
+            return Decision.skip(e == null ? SkipReason.NO_RELEVANT_CONTENT : e.tellingReason(), withSummary(notes, e));
         }
         return Decision.offer(offered, chosen, notes);
     }
 
     private List<Note> withSummary(List<Note> notes, Evaluation e) {
         if (e == null) {
-            notes.add(0, () -> "no item and no content block applies to this customer");
+            notes.add(0, () -> "no content block applies to this customer");
         } else {
             int found = e.selection.size();
             int considered = e.considered;
-            notes.add(0, () -> found + " relevant item" + (found == 1 ? "" : "s") + " found, " + minItems
-                    + " needed (" + considered + " considered for this customer)");
+            notes.add(0, () -> minItems == 0
+                    ? "no relevant item (" + considered + " considered for this customer) and no content block"
+                    : found + " relevant item" + (found == 1 ? "" : "s") + " found, " + minItems + " needed ("
+                            + considered + " considered for this customer)");
         }
         return notes;
     }
@@ -230,46 +227,12 @@ public final class CompiledRules {
     }
 
     private void newArrivals(Evaluation e, CustomerProfile customer) {
-        Map<String, Candidate[]> byCategory = arrivals.get(customer.climateZone());
-        for (CategoryHistory category : topCategories(customer)) {
-            e.considerCategory(byCategory.get(category.category()), category);
+        Map<String, Candidate[]> byCategory = arrivals.get(zoneSlot(customer.climateZone()));
+        CategoryHistory[] favourites = e.categoriesByAffinity();
+        for (int i = 0; i < favourites.length && i < topCategories && favourites[i].purchases() > 0; i++) {
+            e.considerCategory(byCategory.get(favourites[i].category()), favourites[i]);
         }
     }
-
-    /** The customer's categories by purchases, then by the latest purchase, then by name. */
-    private List<CategoryHistory> topCategories(CustomerProfile customer) {
-        Map<String, CategoryHistory> all = customer.categories();
-        if (all.isEmpty()) {
-            return List.of();
-        }
-        List<CategoryHistory> sorted = new ArrayList<>(all.size());
-        for (CategoryHistory c : all.values()) {
-            if (c.purchases() > 0) {
-                sorted.add(c);
-            }
-        }
-        if (sorted.size() <= topCategories) {
-            return sorted;
-        }
-        sorted.sort(TOP_CATEGORY);
-        return sorted.subList(0, topCategories);
-    }
-
-    /** More purchases first, then the latest purchase, then the name: a stable order for ties. */
-    private static final Comparator<CategoryHistory> TOP_CATEGORY = (a, b) -> {
-        if (a.purchases() != b.purchases()) {
-            return Integer.compare(b.purchases(), a.purchases());
-        }
-        Instant x = a.lastPurchase();
-        Instant y = b.lastPurchase();
-        if (x != null && y != null && !x.equals(y)) {
-            return y.compareTo(x);
-        }
-        if (x == null != (y == null)) {
-            return x == null ? 1 : -1;
-        }
-        return a.category().compareTo(b.category());
-    };
 
     private List<StockedStyle> eligible(ContentRules.Items items, CatalogSnapshot catalog, List<String> warned) {
         Set<String> categories = items.categories() == null || items.categories().isEmpty() ? null
@@ -347,13 +310,25 @@ public final class CompiledRules {
     private static final Comparator<Candidate> BEST_FIRST = Comparator.comparingInt(Candidate::baseScore).reversed()
             .thenComparing(c -> c.item().code());
 
-    private Map<ClimateZone, Candidate[]> perZone(List<Candidate> found) {
-        Map<ClimateZone, Candidate[]> zones = new EnumMap<>(ClimateZone.class);
-        for (ClimateZone zone : ClimateZone.values()) {
-            zones.put(zone, found.stream().filter(c -> !matchClimate || c.item().style.climate().suits(zone))
-                    .toArray(Candidate[]::new));
+    /**
+     * The candidates for each climate zone slot: with matchCustomerClimate only those whose climate
+     * tag suits the zone; a customer whose zone is unknown gets only items tagged ALL.
+     */
+    private List<List<Candidate>> perZone(List<Candidate> found) {
+        List<List<Candidate>> zones = new ArrayList<>();
+        for (int slot = 0; slot <= ClimateZone.values().length; slot++) {
+            ClimateZone zone = slot < ClimateZone.values().length ? ClimateZone.values()[slot] : null;
+            zones.add(found.stream().filter(c -> !matchClimate || suits(c.item().style.climate(), zone)).toList());
         }
         return zones;
+    }
+
+    static boolean suits(Climate climate, ClimateZone zone) {
+        return zone == null ? climate == Climate.ALL : climate.suits(zone);
+    }
+
+    private static int zoneSlot(ClimateZone zone) {
+        return zone == null ? ClimateZone.values().length : zone.ordinal();
     }
 
     private static Map<String, Candidate[]> byCategory(List<Candidate> sorted) {
@@ -363,7 +338,7 @@ public final class CompiledRules {
         }
         Map<String, Candidate[]> arrays = new HashMap<>();
         grouped.forEach((category, list) -> arrays.put(category, list.toArray(Candidate[]::new)));
-        return Map.copyOf(arrays);
+        return arrays;
     }
 
     private static int orDefault(Integer value, int fallback) {

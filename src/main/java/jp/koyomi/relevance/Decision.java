@@ -1,6 +1,7 @@
 package jp.koyomi.relevance;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -21,8 +22,9 @@ public final class Decision {
         this.notes = notes;
     }
 
+    /** Takes the lists as they are: callers in this package hand over lists nobody changes afterwards. */
     static Decision offer(List<OfferedItem> items, List<ContentBlock> blocks, List<Note> notes) {
-        return new Decision(null, List.copyOf(items), List.copyOf(blocks), notes);
+        return new Decision(null, Collections.unmodifiableList(items), Collections.unmodifiableList(blocks), notes);
     }
 
     static Decision skip(SkipReason reason, List<Note> notes) {

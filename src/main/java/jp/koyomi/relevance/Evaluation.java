@@ -1,6 +1,8 @@
 package jp.koyomi.relevance;
 
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -20,8 +22,11 @@ final class Evaluation {
     private int unknownSize;
     private int recentlyOffered;
     private int styleBonusBound = -1;
+    /** Set while walking lists after the customer's bought styles were already considered. */
+    private boolean boughtConsidered;
     private int scoredTooLow;
     private StockedStyle[] recent;
+    private CategoryHistory[] byAffinity;
     private Instant[] recentAt;
 
     private static final StockedStyle[] NONE = new StockedStyle[0];
@@ -35,7 +40,7 @@ final class Evaluation {
 
     /** A last-chance style the customer bought (or bought in the category of). */
     void considerLastChance(Candidate c) {
-        if (rules.matchClimate() && !c.item().style.climate().suits(customer.climateZone())) {
+        if (rules.matchClimate() && !CompiledRules.suits(c.item().style.climate(), customer.climateZone())) {
             notes.add(Exclusion.climate(c.item(), customer.climateZone(), rules));
             return;
         }
@@ -77,17 +82,30 @@ final class Evaluation {
      * other sized candidates are counted as left out for an unknown size without being visited.
      */
     void considerIndexed(SizedIndex index) {
+        // Styles the customer bought go first: only they earn the style part of the score, so the
+        // lists below can then be cut off by the category part alone.
+        for (StyleHistory bought : customer.styles().values()) {
+            Candidate c = index.byCode.get(bought.styleCode());
+            if (c != null && (c.item().isOneSize() || knowsSize(customer, c.item().style.category()))) {
+                consider(c);
+            }
+        }
+        boughtConsidered = true;
+        CategoryHistory[] favourites = categoriesByAffinity();
         if (index.oneSize.length > 0) {
-            considerAll(index.oneSize, maxBonus());
+            considerAll(index.oneSize, categoryBonus(favourites.length == 0 ? 0 : favourites[0].purchases()));
         }
         int visited = 0;
-        for (CategoryHistory category : customer.categories().values()) {
+        // Favourite categories first: their items score highest, so the ranking fills early and
+        // the lists after them stop sooner.
+        for (CategoryHistory category : favourites) {
             Candidate[] sized = index.sizedByCategory.get(category.category());
             if (sized != null && knowsSize(category)) {
                 visited += sized.length;
-                considerCategory(sized, category);
+                considerAll(sized, categoryBonus(category.purchases()));
             }
         }
+        boughtConsidered = false;
         int unknown = index.sizedCount - visited;
         if (unknown > 0) {
             unknownSize += unknown;
@@ -106,14 +124,31 @@ final class Evaluation {
         return category != null && category.size() != null && !category.size().isEmpty();
     }
 
-    /** The most this customer's history can add to any candidate's base score. */
-    private int maxBonus() {
-        int categoryPurchases = 0;
-        for (CategoryHistory c : customer.categories().values()) {
-            categoryPurchases = Math.max(categoryPurchases, c.purchases());
+    /** The customer's categories, most purchases first, then the latest purchase, then by name. */
+    CategoryHistory[] categoriesByAffinity() {
+        if (byAffinity == null) {
+            byAffinity = customer.categories().values().toArray(new CategoryHistory[0]);
+            if (byAffinity.length > 1) {
+                Arrays.sort(byAffinity, BY_AFFINITY);
+            }
         }
-        return categoryBonus(categoryPurchases) + styleBonusBound();
+        return byAffinity;
     }
+
+    private static final Comparator<CategoryHistory> BY_AFFINITY = (a, b) -> {
+        if (a.purchases() != b.purchases()) {
+            return Integer.compare(b.purchases(), a.purchases());
+        }
+        Instant x = a.lastPurchase();
+        Instant y = b.lastPurchase();
+        if (x != null && y != null && !x.equals(y)) {
+            return y.compareTo(x);
+        }
+        if (x == null != (y == null)) {
+            return x == null ? 1 : -1;
+        }
+        return a.category().compareTo(b.category());
+    };
 
     /** The most the style part of the score can add for this customer: their most bought style. */
     private int styleBonusBound() {
@@ -136,15 +171,18 @@ final class Evaluation {
     }
 
     private void consider(Candidate c) {
-        considered++;
         StockedStyle item = c.item();
+        StyleHistory style = customer.styles().get(item.code());
+        if (style != null && boughtConsidered) {
+            return;
+        }
+        considered++;
         Instant offeredAt = lastOffered(item);
         if (offeredAt != null) {
             recentlyOffered++;
             notes.add(Exclusion.recentlyOffered(item, offeredAt, rules));
             return;
         }
-        StyleHistory style = customer.styles().get(item.code());
         CategoryHistory category = customer.categories().get(item.style.category());
         Variant variant;
         String size = null;
@@ -213,7 +251,7 @@ final class Evaluation {
                 recentAt[n++] = offer.offeredAt();
             }
         }
-        return n == styles.length ? styles : java.util.Arrays.copyOf(styles, n);
+        return n == styles.length ? styles : Arrays.copyOf(styles, n);
     }
 
     /**

@@ -1,5 +1,6 @@
 package jp.koyomi.relevance;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -86,7 +87,7 @@ public final class RulesJson {
         if (m instanceof InvalidFormatException f) {
             Class<?> target = f.getTargetType();
             if (target != null && target.isEnum()) {
-                String allowed = java.util.Arrays.stream(target.getEnumConstants()).map(String::valueOf)
+                String allowed = Arrays.stream(target.getEnumConstants()).map(String::valueOf)
                         .collect(Collectors.joining(", "));
                 return path + ": '" + f.getValue() + "' is not one of " + allowed;
             }

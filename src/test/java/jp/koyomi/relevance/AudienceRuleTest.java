@@ -7,6 +7,8 @@ import static jp.koyomi.relevance.Fixtures.style;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 
 import jp.koyomi.domain.Climate;
@@ -71,8 +73,22 @@ class AudienceRuleTest {
         Decision naha = rules.decide(customer().livesIn(47, "Kyushu-Okinawa", ClimateZone.WARM).build());
         Decision sapporo = rules.decide(customer().livesIn(1, "Hokkaido", ClimateZone.COLD).build());
 
-        assertEquals(java.util.List.of("LN-1", "SC-1"), naha.items().stream().map(OfferedItem::styleCode).sorted().toList());
-        assertEquals(java.util.List.of("CT-1", "SC-1"), sapporo.items().stream().map(OfferedItem::styleCode).sorted().toList());
+        assertEquals(List.of("LN-1", "SC-1"), naha.items().stream().map(OfferedItem::styleCode).sorted().toList());
+        assertEquals(List.of("CT-1", "SC-1"), sapporo.items().stream().map(OfferedItem::styleCode).sorted().toList());
+    }
+
+    @Test
+    void customerWithUnknownZoneGetsOnlyItemsForAllClimatesAndIsOutsideZoneAudiences() {
+        CompiledRules items = compile("""
+                {"items": {"sources": [{"type": "MARKDOWN"}], "matchCustomerClimate": true, "maxItems": 5}}
+                """,
+                style("CT-1", "coats").climate(Climate.COLD).markdown(9_000).variant(null, "black", 5),
+                style("SC-1", "scarves").climate(Climate.ALL).markdown(2_000).variant(null, "red", 5));
+
+        Decision unknown = items.decide(customer().livesIn(0, null, null).build());
+
+        assertEquals(List.of("SC-1"), unknown.items().stream().map(OfferedItem::styleCode).toList());
+        assertEquals(SkipReason.NOT_IN_AUDIENCE, decideFor(rules("{\"climateZones\": [\"COLD\"]}"), 0, null, null));
     }
 
     @Test

@@ -7,6 +7,7 @@ import static jp.koyomi.relevance.Fixtures.style;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.LocalDate;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -37,15 +38,15 @@ class RankingAndSkipTest {
     @Test
     void anItemPushedOutOfTheRankingIsExplained() {
         CompiledRules rules = compile("""
-                {"items": {"sources": [{"type": "MARKDOWN"}, {"type": "LAST_CHANCE"}], "maxItems": 1}}
+                {"items": {"sources": [{"type": "MARKDOWN"}], "maxItems": 1}}
                 """,
-                style("A", "tees").price(10_000).markdown(9_000).size("M", 5),
-                style("L", "tees").discontinuing(null).size("M", 5));
+                style("A", "tees").price(10_000).markdown(5_000).size("M", 5),
+                style("B", "tees").price(10_000).markdown(9_000).size("M", 5));
 
-        Decision d = rules.decide(customer().wears("tees", "M", 1, daysAgo(10)).bought("L", 3, daysAgo(10), "M").build());
+        Decision d = rules.decide(customer().wears("tees", "M", 1, daysAgo(10)).bought("B", 1, daysAgo(10), "M").build());
 
-        assertEquals(List.of("L"), codes(d));
-        assertTrue(d.explanation().contains("tees A left out: score 50, below the 1 best items"),
+        assertEquals(List.of("A"), codes(d));
+        assertTrue(d.explanation().contains("tees B left out: score 65, below the 1 best items"),
                 () -> String.join("\n", d.explanation()));
     }
 
@@ -133,11 +134,25 @@ class RankingAndSkipTest {
                  "blocks": {"points": {"minPoints": 100, "expiringWithinDays": 60}}}
                 """);
 
-        Decision d = rules.decide(customer().points(300, java.time.LocalDate.of(2026, 3, 1)).build());
+        Decision d = rules.decide(customer().points(300, LocalDate.of(2026, 3, 1)).build());
 
         assertTrue(d.isOffer());
         assertEquals(0, d.items().size());
         assertEquals(1, d.blocks().size());
+    }
+
+    @Test
+    void withMinimumZeroAndNoBlockTheTellingItemReasonStillNamesTheSkip() {
+        CompiledRules rules = compile("""
+                {"items": {"sources": [{"type": "MARKDOWN"}], "minItems": 0},
+                 "blocks": {"points": {"minPoints": 100, "expiringWithinDays": 60}}}
+                """, style("A", "tees").markdown(5_000).size("M", 0).size("L", 5));
+
+        Decision d = rules.decide(customer().wears("tees", "M", 1, daysAgo(10)).build());
+
+        assertEquals(SkipReason.NO_SIZE_IN_STOCK, d.skipReason());
+        assertEquals("no relevant item (1 considered for this customer) and no content block",
+                d.explanation().get(1));
     }
 
     @Test
@@ -172,7 +187,7 @@ class RankingAndSkipTest {
                  "blocks": {"points": {"minPoints": 100, "expiringWithinDays": 60}}}
                 """, style("A", "tees").price(12_900).markdown(8_900).size("M", 5));
 
-        Decision d = rules.decide(customer().wears("tees", "m", 1, daysAgo(10)).points(1_500, java.time.LocalDate.of(2026, 3, 1))
+        Decision d = rules.decide(customer().wears("tees", "m", 1, daysAgo(10)).points(1_500, LocalDate.of(2026, 3, 1))
                 .build());
 
         assertEquals(List.of("offer: 1 item, 1 block",

@@ -4,7 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
@@ -31,9 +35,8 @@ class RulesJsonTest {
 
     @Test
     void everyRulesExampleInTheMarketersGuideIsValid() throws Exception {
-        String guide = java.nio.file.Files.readString(java.nio.file.Path.of("docs/relevance.md"));
-        java.util.regex.Matcher json = java.util.regex.Pattern.compile("```json\\n(.*?)```", java.util.regex.Pattern.DOTALL)
-                .matcher(guide);
+        String guide = Files.readString(Path.of("docs/relevance.md"));
+        Matcher json = Pattern.compile("```json\\n(.*?)```", Pattern.DOTALL).matcher(guide);
         int examples = 0;
         while (json.find()) {
             RulesJson.parse(json.group(1));
