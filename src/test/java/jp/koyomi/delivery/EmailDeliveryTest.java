@@ -7,13 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.UUID;
 
 import jakarta.inject.Inject;
 import jakarta.mail.internet.MimeMessage;
@@ -28,8 +23,7 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jp.koyomi.domain.Channel;
-import jp.koyomi.support.Csv;
-import jp.koyomi.template.RenderedMessage;
+import jp.koyomi.support.Db;
 
 @QuarkusTest
 @TestProfile(WithChannels.class)
@@ -51,45 +45,8 @@ class EmailDeliveryTest {
         return messengers.all().stream().filter(m -> m.channel() == Channel.EMAIL).findFirst().orElseThrow();
     }
 
-    private long customer(String id) throws SQLException {
-        as("marketer").contentType("text/csv").body(Csv.of(Csv.CUSTOMER_HEADER, Csv.customer(id, "150-0001")))
-                .post("/api/v1/imports/customers").then().statusCode(200);
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement("SELECT id FROM customer WHERE external_id = ?")) {
-            s.setString(1, id);
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
-    }
-
-    private long enqueue(long customerId) throws SQLException {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
-                "INSERT INTO delivery (customer_id, channel, status, content, retry_key, next_attempt_at, created_at) "
-                        + "VALUES (?, 'EMAIL', 'PENDING', ?, ?, ?, ?)", new String[] { "id" })) {
-            s.setLong(1, customerId);
-            s.setString(2, MessageCodec.encode(new RenderedMessage.Email("冬のおすすめ", "<p>こんにちは</p>", "こんにちは")));
-            s.setString(3, UUID.randomUUID().toString());
-            s.setObject(4, Instant.now().minusSeconds(1).atOffset(ZoneOffset.UTC));
-            s.setObject(5, Instant.now().atOffset(ZoneOffset.UTC));
-            s.executeUpdate();
-            try (ResultSet keys = s.getGeneratedKeys()) {
-                keys.next();
-                return keys.getLong(1);
-            }
-        }
-    }
-
     private String status(long deliveryId) throws SQLException {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement("SELECT status, last_error FROM delivery WHERE id = ?")) {
-            s.setLong(1, deliveryId);
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                return rs.getString(1);
-            }
-        }
+        return Db.value(dataSource, "SELECT status FROM delivery WHERE id = ?", deliveryId);
     }
 
     private static String part(MimeMessage message, String type) throws Exception {
@@ -104,8 +61,8 @@ class EmailDeliveryTest {
 
     @Test
     void shouldSendThroughSmtpWithOneClickUnsubscribeThatTakesEffectBeforeTheNextSend() throws Exception {
-        long customer = customer("ED-1");
-        long first = enqueue(customer);
+        long customer = Db.customer(dataSource, "ED-1");
+        long first = Db.pendingDelivery(dataSource, customer, Channel.EMAIL, Instant.now().minusSeconds(1));
         drainer.drainBatch(email());
         assertEquals("SENT", status(first));
 
@@ -123,7 +80,7 @@ class EmailDeliveryTest {
         as("viewer").get("/api/v1/customers/ED-1").then().body("consents.email.granted", equalTo(false))
                 .body("consents.email.source", equalTo("unsubscribe"));
 
-        long next = enqueue(customer);
+        long next = Db.pendingDelivery(dataSource, customer, Channel.EMAIL, Instant.now().minusSeconds(1));
         drainer.drainBatch(email());
         assertEquals("SKIPPED", status(next), "consent withdrawn after the run still stops the send");
         assertEquals(1, smtp.getReceivedMessages().length);

@@ -4,14 +4,10 @@ import static jp.koyomi.support.TestUsers.as;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 
 import jakarta.inject.Inject;
 
@@ -20,8 +16,7 @@ import org.junit.jupiter.api.Test;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jp.koyomi.domain.Channel;
-import jp.koyomi.support.Csv;
-import jp.koyomi.template.RenderedMessage;
+import jp.koyomi.support.Db;
 
 @QuarkusTest
 class OutboxTest {
@@ -34,46 +29,8 @@ class OutboxTest {
     @Inject
     AgroalDataSource dataSource;
 
-    private long customer(String id) throws SQLException {
-        as("marketer").contentType("text/csv").body(Csv.of(Csv.CUSTOMER_HEADER, Csv.customer(id, "150-0001")))
-                .post("/api/v1/imports/customers").then().statusCode(200);
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement("SELECT id FROM customer WHERE external_id = ?")) {
-            s.setString(1, id);
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
-    }
-
-    private long pending(long customerId, Channel channel, Instant due) throws SQLException {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
-                "INSERT INTO delivery (customer_id, channel, status, content, retry_key, next_attempt_at, created_at) "
-                        + "VALUES (?, ?, 'PENDING', ?, ?, ?, ?)", new String[] { "id" })) {
-            s.setLong(1, customerId);
-            s.setString(2, channel.name());
-            s.setString(3, MessageCodec.encode(new RenderedMessage.Email("件名", "<p>本文</p>", "本文")));
-            s.setString(4, UUID.randomUUID().toString());
-            s.setObject(5, Outbox.utc(due));
-            s.setObject(6, Outbox.utc(due));
-            s.executeUpdate();
-            try (ResultSet keys = s.getGeneratedKeys()) {
-                keys.next();
-                return keys.getLong(1);
-            }
-        }
-    }
-
     private String status(long deliveryId) throws SQLException {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement("SELECT status FROM delivery WHERE id = ?")) {
-            s.setLong(1, deliveryId);
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                return rs.getString(1);
-            }
-        }
+        return Db.value(dataSource, "SELECT status FROM delivery WHERE id = ?", deliveryId);
     }
 
     private static List<Long> ids(List<ClaimedDelivery> claimed) {
@@ -83,7 +40,7 @@ class OutboxTest {
     @Test
     void shouldClaimDueDeliveriesOnceUntilTheLeaseRunsOut() throws SQLException {
         Instant now = Instant.parse("2030-01-01T01:00:00Z");
-        long id = pending(customer("OB-1"), Channel.LINE, now.minusSeconds(1));
+        long id = Db.pendingDelivery(dataSource, Db.customer(dataSource, "OB-1"), Channel.LINE, now.minusSeconds(1));
 
         List<ClaimedDelivery> first = outbox.claim(Channel.LINE, 100, now, LEASE);
         assertTrue(ids(first).contains(id));
@@ -101,7 +58,7 @@ class OutboxTest {
     @Test
     void shouldNotClaimDeferredDeliveriesBeforeTheyAreDue() throws SQLException {
         Instant now = Instant.parse("2030-02-01T12:00:00Z");
-        long id = pending(customer("OB-2"), Channel.POSTAL, now.plus(Duration.ofHours(9)));
+        long id = Db.pendingDelivery(dataSource, Db.customer(dataSource, "OB-2"), Channel.POSTAL, now.plus(Duration.ofHours(9)));
         assertTrue(!ids(outbox.claim(Channel.POSTAL, 100, now, LEASE)).contains(id));
         assertTrue(ids(outbox.claim(Channel.POSTAL, 100, now.plus(Duration.ofHours(9)), LEASE)).contains(id));
     }
@@ -109,10 +66,10 @@ class OutboxTest {
     @Test
     void shouldRecordOutcomes() throws SQLException {
         Instant now = Instant.parse("2030-03-01T01:00:00Z");
-        long customer = customer("OB-3");
-        long sent = pending(customer, Channel.EMAIL, now);
-        long failed = pending(customer, Channel.EMAIL, now);
-        long retried = pending(customer, Channel.EMAIL, now);
+        long customer = Db.customer(dataSource, "OB-3");
+        long sent = Db.pendingDelivery(dataSource, customer, Channel.EMAIL, now);
+        long failed = Db.pendingDelivery(dataSource, customer, Channel.EMAIL, now);
+        long retried = Db.pendingDelivery(dataSource, customer, Channel.EMAIL, now);
         outbox.claim(Channel.EMAIL, 100, now, LEASE);
         outbox.sent(sent, "<m1@example.jp>", now);
         outbox.finish(failed, DeliveryStatus.FAILED, "550 no such user");

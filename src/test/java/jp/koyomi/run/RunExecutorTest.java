@@ -25,6 +25,7 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jp.koyomi.domain.Channel;
 import jp.koyomi.support.Csv;
+import jp.koyomi.support.Db;
 import jp.koyomi.template.RenderedMessage;
 
 @QuarkusTest
@@ -85,24 +86,11 @@ class RunExecutorTest {
     }
 
     private int count(String sql, long runId) throws SQLException {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            s.setLong(1, runId);
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                return rs.getInt(1);
-            }
-        }
+        return Integer.parseInt(Db.value(dataSource, sql, runId));
     }
 
     private String status(long runId) throws SQLException {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement("SELECT status FROM campaign_run WHERE id = ?")) {
-            s.setLong(1, runId);
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                return rs.getString(1);
-            }
-        }
+        return Db.value(dataSource, "SELECT status FROM campaign_run WHERE id = ?", runId);
     }
 
     @Test

@@ -1,0 +1,65 @@
+package jp.koyomi.support;
+
+import static jp.koyomi.support.TestUsers.as;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import jp.koyomi.delivery.MessageCodec;
+import jp.koyomi.domain.Channel;
+import jp.koyomi.template.RenderedMessage;
+
+/** Direct database set-up and checks for tests that look below the API. */
+public final class Db {
+
+    private Db() {
+    }
+
+    /** Imports a customer through the API (email consent only) and returns their database id. */
+    public static long customer(DataSource db, String externalId) throws SQLException {
+        as("marketer").contentType("text/csv").body(Csv.of(Csv.CUSTOMER_HEADER, Csv.customer(externalId, "150-0001")))
+                .post("/api/v1/imports/customers").then().statusCode(200);
+        return Long.parseLong(value(db, "SELECT id FROM customer WHERE external_id = ?", externalId));
+    }
+
+    /** A PENDING email delivery outside any run, due at {@code due}; returns its id. */
+    public static long pendingDelivery(DataSource db, long customerId, Channel channel, Instant due) throws SQLException {
+        try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(
+                "INSERT INTO delivery (customer_id, channel, status, content, retry_key, next_attempt_at, created_at) "
+                        + "VALUES (?, ?, 'PENDING', ?, ?, ?, ?)", new String[] { "id" })) {
+            s.setLong(1, customerId);
+            s.setString(2, channel.name());
+            s.setString(3, MessageCodec.encode(new RenderedMessage.Email("冬のおすすめ", "<p>こんにちは</p>", "こんにちは")));
+            s.setString(4, UUID.randomUUID().toString());
+            s.setObject(5, due.atOffset(ZoneOffset.UTC));
+            s.setObject(6, due.atOffset(ZoneOffset.UTC));
+            s.executeUpdate();
+            try (ResultSet keys = s.getGeneratedKeys()) {
+                keys.next();
+                return keys.getLong(1);
+            }
+        }
+    }
+
+    /** The first column of the first row of a query, as text. */
+    public static String value(DataSource db, String sql, Object... args) throws SQLException {
+        try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                s.setObject(i + 1, args[i]);
+            }
+            try (ResultSet rs = s.executeQuery()) {
+                if (!rs.next()) {
+                    throw new AssertionError("no row for " + sql);
+                }
+                return rs.getString(1);
+            }
+        }
+    }
+}
