@@ -1,6 +1,5 @@
 package jp.koyomi.delivery;
 
-import static jp.koyomi.support.TestUsers.as;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
