@@ -111,6 +111,23 @@ public class CampaignService {
         return new Loaded(c.id, c.name, definitionOf(c));
     }
 
+    /**
+     * Why a run of this campaign made at {@code revision} must not send now, or empty when it may:
+     * the campaign must still be at that revision, approved, and not archived.
+     */
+    public java.util.Optional<String> whyNotSendable(long id, int revision) {
+        Campaign c = find(id);
+        if (c.revision != revision) {
+            return java.util.Optional.of("campaign " + id + " changed since this run was planned (revision " + revision
+                    + ", now " + c.revision + "); approve the new revision and run again");
+        }
+        if (!c.approved()) {
+            return java.util.Optional.of("campaign " + id + " revision " + revision + " is not approved");
+        }
+        return c.status == CampaignStatus.ARCHIVED ? java.util.Optional.of("campaign " + id + " is archived")
+                : java.util.Optional.empty();
+    }
+
     CampaignDefinition definitionOf(Campaign c) {
         try {
             return json.readValue(c.definition, CampaignDefinition.class);

@@ -37,7 +37,7 @@ public class RunPlanner {
         this.grace = grace;
     }
 
-    record Due(long campaignId, int revision, CampaignDefinition definition, Instant since) {
+    record Due(long campaignId, int revision, CampaignDefinition definition, Instant since, String templateVersions) {
     }
 
     /** Plans the runs due at {@code now}; returns how many runs this call created (0 if another instance did). */
@@ -69,8 +69,9 @@ public class RunPlanner {
                 OffsetDateTime approvedAt = rs.getObject(4, OffsetDateTime.class);
                 OffsetDateTime last = rs.getObject(5, OffsetDateTime.class);
                 Instant since = (last != null ? last : approvedAt).toInstant();
-                due.add(new Due(rs.getLong(1), rs.getInt(2), json.readValue(rs.getString(3), CampaignDefinition.class),
-                        since));
+                CampaignDefinition definition = json.readValue(rs.getString(3), CampaignDefinition.class);
+                due.add(new Due(rs.getLong(1), rs.getInt(2), definition, since,
+                        json.writeValueAsString(definition.templates())));
             }
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("a campaign definition is unreadable", e);
@@ -81,12 +82,13 @@ public class RunPlanner {
     private static boolean insert(Connection c, Due due, Instant occurrence, String status, Instant now)
             throws SQLException {
         try (PreparedStatement s = c.prepareStatement("INSERT INTO campaign_run (campaign_id, occurrence_at, kind, status, "
-                + "revision, created_at) VALUES (?, ?, 'SCHEDULED', ?, ?, ?)")) {
+                + "revision, created_at, template_versions) VALUES (?, ?, 'SCHEDULED', ?, ?, ?, ?)")) {
             s.setLong(1, due.campaignId());
             s.setObject(2, occurrence.atOffset(ZoneOffset.UTC));
             s.setString(3, status);
             s.setInt(4, due.revision());
             s.setObject(5, now.atOffset(ZoneOffset.UTC));
+            s.setString(6, due.templateVersions());
             s.executeUpdate();
             return true;
         } catch (SQLException e) {

@@ -40,7 +40,7 @@ public class RunExecutor {
     Clock clock;
 
     /** A run this instance now holds the lease on. */
-    public record ClaimedRun(long id, long campaignId, long checkpoint) {
+    public record ClaimedRun(long id, long campaignId, long checkpoint, int revision) {
     }
 
     /** Takes the oldest PENDING run, or a RUNNING one whose instance lost its lease. */
@@ -82,11 +82,11 @@ public class RunExecutor {
                 return Optional.empty();
             }
         }
-        try (PreparedStatement s = c.prepareStatement("SELECT campaign_id, checkpoint FROM campaign_run WHERE id = ?")) {
+        try (PreparedStatement s = c.prepareStatement("SELECT campaign_id, checkpoint, revision FROM campaign_run WHERE id = ?")) {
             s.setLong(1, id);
             try (ResultSet rs = s.executeQuery()) {
                 rs.next();
-                return Optional.of(new ClaimedRun(id, rs.getLong(1), rs.getLong(2)));
+                return Optional.of(new ClaimedRun(id, rs.getLong(1), rs.getLong(2), rs.getInt(3)));
             }
         }
     }

@@ -8,7 +8,8 @@ import java.util.Map;
  * (messages put in the outbox) and by delivery status (what the senders made of them).
  */
 public record RunReport(long id, long campaignId, String kind, String status, OffsetDateTime occurrenceAt,
-        OffsetDateTime startedAt, OffsetDateTime finishedAt, int campaignRevision, long customersDecided,
+        OffsetDateTime startedAt, OffsetDateTime finishedAt, int campaignRevision, Map<String, Long> templateVersions,
+        long customersDecided,
         Map<String, Long> byOutcome, Map<String, Long> bySkipReason, Map<String, Long> byChannel,
         Map<String, Long> byDeliveryStatus, String error) {
 }

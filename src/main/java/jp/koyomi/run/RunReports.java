@@ -18,13 +18,15 @@ import jp.koyomi.common.NotFoundException;
 @ApplicationScoped
 public class RunReports {
 
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
     @Inject
     AgroalDataSource dataSource;
 
     public RunReport report(long runId) {
         try (Connection c = dataSource.getConnection()) {
             try (PreparedStatement s = c.prepareStatement("SELECT campaign_id, kind, status, occurrence_at, started_at, "
-                    + "finished_at, revision, error FROM campaign_run WHERE id = ?")) {
+                    + "finished_at, revision, error, template_versions FROM campaign_run WHERE id = ?")) {
                 s.setLong(1, runId);
                 try (ResultSet rs = s.executeQuery()) {
                     if (!rs.next()) {
@@ -34,7 +36,7 @@ public class RunReports {
                             + "GROUP BY outcome", runId);
                     return new RunReport(runId, rs.getLong(1), rs.getString(2), rs.getString(3),
                             rs.getObject(4, OffsetDateTime.class), rs.getObject(5, OffsetDateTime.class),
-                            rs.getObject(6, OffsetDateTime.class), rs.getInt(7),
+                            rs.getObject(6, OffsetDateTime.class), rs.getInt(7), templateVersions(rs.getString(9)),
                             outcomes.values().stream().mapToLong(Long::longValue).sum(), outcomes,
                             counts(c, "SELECT skip_reason, COUNT(*) FROM run_decision WHERE run_id = ? AND "
                                     + "skip_reason IS NOT NULL GROUP BY skip_reason", runId),
@@ -46,6 +48,18 @@ public class RunReports {
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot read run " + runId, e);
         }
+    }
+
+    private static Map<String, Long> templateVersions(String json) {
+        Map<String, Long> versions = new TreeMap<>();
+        if (json != null) {
+            try {
+                JSON.readTree(json).fields().forEachRemaining(f -> versions.put(f.getKey(), f.getValue().asLong()));
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException("unreadable template versions of a run", e);
+            }
+        }
+        return versions;
     }
 
     private static Map<String, Long> counts(Connection c, String sql, long runId) throws SQLException {

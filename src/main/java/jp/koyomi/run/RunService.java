@@ -28,13 +28,17 @@ public class RunService {
     @Inject
     Clock clock;
 
+    @Inject
+    com.fasterxml.jackson.databind.ObjectMapper json;
+
     /** A MANUAL run of an approved campaign, executed by the next free worker. */
     @Transactional
     public RunReport runNow(long campaignId) {
         try (Connection c = dataSource.getConnection()) {
             int revision;
+            String templates;
             try (PreparedStatement s = c.prepareStatement(
-                    "SELECT revision, approved_revision, status FROM campaign WHERE id = ?")) {
+                    "SELECT revision, approved_revision, status, definition FROM campaign WHERE id = ?")) {
                 s.setLong(1, campaignId);
                 try (ResultSet rs = s.executeQuery()) {
                     if (!rs.next()) {
@@ -49,22 +53,25 @@ public class RunService {
                     if (rs.getString(3).equals("ARCHIVED")) {
                         throw new ConflictException("campaign " + campaignId + " is archived");
                     }
+                    templates = json.readTree(rs.getString(4)).path("templates").toString();
                 }
             }
             try (PreparedStatement s = c.prepareStatement("INSERT INTO campaign_run (campaign_id, occurrence_at, kind, "
-                    + "status, revision, created_at) VALUES (?, ?, 'MANUAL', 'PENDING', ?, ?)", new String[] { "id" })) {
+                    + "status, revision, created_at, template_versions) VALUES (?, ?, 'MANUAL', 'PENDING', ?, ?, ?)",
+                    new String[] { "id" })) {
                 var now = clock.instant().atOffset(ZoneOffset.UTC);
                 s.setLong(1, campaignId);
                 s.setObject(2, now);
                 s.setInt(3, revision);
                 s.setObject(4, now);
+                s.setString(5, templates);
                 s.executeUpdate();
                 try (ResultSet keys = s.getGeneratedKeys()) {
                     keys.next();
                     return reports.report(keys.getLong(1));
                 }
             }
-        } catch (SQLException e) {
+        } catch (SQLException | com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("Cannot start a run", e);
         }
     }

@@ -10,6 +10,7 @@ import org.jboss.logging.Logger;
 
 import io.quarkus.scheduler.Scheduled;
 import jp.koyomi.campaign.CampaignScheduler;
+import jp.koyomi.campaign.CampaignService;
 
 /** Executes due runs one after another: PENDING ones, and RUNNING ones whose instance lost its lease. */
 @ApplicationScoped
@@ -26,6 +27,9 @@ public class RunWorker {
     @Inject
     Clock clock;
 
+    @Inject
+    CampaignService campaigns;
+
     @Scheduled(every = "${koyomi.runs.poll:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = CampaignScheduler.Disabled.class)
     void work() {
@@ -38,6 +42,10 @@ public class RunWorker {
     public void execute(RunExecutor.ClaimedRun run) {
         RunPipeline pipeline;
         try {
+            Optional<String> refused = campaigns.whyNotSendable(run.campaignId(), run.revision());
+            if (refused.isPresent()) {
+                throw new IllegalStateException(refused.get());
+            }
             pipeline = pipelines.forCampaign(run.campaignId(), clock.instant());
         } catch (RuntimeException e) {
             LOG.errorf("Run %d cannot start: %s", run.id(), e.getMessage());

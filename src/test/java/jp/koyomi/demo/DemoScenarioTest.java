@@ -98,12 +98,34 @@ class DemoScenarioTest {
         executor.execute(claimed, pipelines.forCampaign(claimed.campaignId(), Instant.now()));
         as("viewer").get("/api/v1/runs/" + run).then().body("status", equalTo("COMPLETED"))
                 .body("customers_decided", greaterThanOrEqualTo(300)).body("by_skip_reason.keySet()", hasItem("NO_SIZE_IN_STOCK"))
-                .body("by_outcome.SENT_TO_OUTBOX", greaterThan(0));
+                .body("by_outcome.SENT_TO_OUTBOX", greaterThan(0))
+                .body("template_versions.keySet()", hasItem("EMAIL")).body("template_versions.LINE", greaterThan(0));
+    }
+
+    @Inject
+    jp.koyomi.run.RunWorker worker;
+
+    @Test
+    @Order(3)
+    void aRunOfACampaignChangedAfterApprovalIsRefusedWithTheReason() {
+        int coats = campaign("冬物コート 寒冷地セール");
+        as("admin").contentType("application/json").body("{\"revision\":1}")
+                .post("/api/v1/campaigns/" + coats + "/approval").then().statusCode(200);
+        int run = as("marketer").post("/api/v1/runs/campaign/" + coats).then().statusCode(201).extract().path("id");
+        String definition = as("viewer").get("/api/v1/campaigns/" + coats).then().extract().jsonPath()
+                .prettify();
+        String body = definition.substring(definition.indexOf("\"definition\""));
+        body = body.substring(body.indexOf('{'), matching(body, body.indexOf('{')) + 1);
+        as("marketer").contentType("application/json").body(body).put("/api/v1/campaigns/" + coats + "/definition")
+                .then().statusCode(200).body("approved", equalTo(false));
+        worker.execute(executor.claimNext().orElseThrow());
+        as("viewer").get("/api/v1/runs/" + run).then().body("status", equalTo("FAILED"))
+                .body("error", containsString("changed since this run was planned"));
     }
 
     /** Last: it fills every customer's cap. */
     @Test
-    @Order(3)
+    @Order(4)
     void twoCampaignsAtOnceNeverTakeACustomerOverTheCap() throws Exception {
         Instant start = Instant.now().minusSeconds(1);
         int newsletter = campaign("週刊ニュースレター");
