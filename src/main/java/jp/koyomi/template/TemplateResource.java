@@ -17,6 +17,8 @@ import org.jboss.resteasy.reactive.ResponseStatus;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import jp.koyomi.common.InvalidInputException;
+import jp.koyomi.customer.CustomerService;
+import jp.koyomi.customer.CustomerView;
 import jp.koyomi.user.Role;
 
 @Path("/api/v1/templates")
@@ -25,11 +27,18 @@ public class TemplateResource {
     @Inject
     TemplateService templates;
 
+    @Inject
+    CustomerService customers;
+
     public record Problems(List<TemplateProblem> problems) {
     }
 
-    /** Preview of a stored version, or of unsaved source for a channel, for the sample customer. */
-    public record PreviewRequest(Long versionId, String channel, JsonNode source) {
+    /**
+     * Preview of a stored version, or of unsaved source for a channel: for a real customer when
+     * {@code customerExternalId} is given (with the sample items; a campaign's explain shows the
+     * items relevance picks), otherwise for the sample customer.
+     */
+    public record PreviewRequest(Long versionId, String channel, JsonNode source, String customerExternalId) {
     }
 
     /** The latest version of every template. */
@@ -68,6 +77,13 @@ public class TemplateResource {
     @RolesAllowed(Role.MARKETER)
     public RenderedMessage preview(PreviewRequest request) {
         MessageContext sample = TemplateService.sampleFor(LocalDate.now());
+        if (request.customerExternalId() != null) {
+            CustomerView c = customers.get(request.customerExternalId());
+            sample = new MessageContext(new MessageContext.Customer(c.familyName(), c.givenName(), c.familyNameKana(),
+                    c.givenNameKana(), c.prefecture() == null ? null : c.prefecture().name(), c.points(),
+                    c.pointsExpireOn()), sample.items(), sample.blocks(), sample.campaignName(), sample.runDate(),
+                    sample.unsubscribeUrl(), sample.sender());
+        }
         if (request.versionId() != null) {
             return templates.preview(request.versionId(), sample);
         }

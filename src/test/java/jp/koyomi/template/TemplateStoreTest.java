@@ -58,4 +58,17 @@ class TemplateStoreTest {
                 .body("{\"channel\":\"POSTAL\",\"source\":{\"fields\":{\"greeting\":\"${customer.fullName}様\"}}}")
                 .post("/api/v1/templates/preview").then().statusCode(200).body("fields.greeting", equalTo("青木 陽菜様"));
     }
+
+    @Test
+    void previewRendersForAChosenCustomer() {
+        as("marketer").contentType("text/csv").body("external_id,family_name,given_name,prefecture\nTP-1,<森>,蓮,沖縄県\n")
+                .post("/api/v1/imports/customers").then().statusCode(200);
+        int id = as("viewer").get("/api/v1/templates").then().extract()
+                .path("find { it.name == 'seasonal-markdown' && it.channel == 'EMAIL' }.id");
+        as("marketer").contentType("application/json").body("{\"version_id\":" + id + ",\"customer_external_id\":\"TP-1\"}")
+                .post("/api/v1/templates/preview").then().statusCode(200)
+                .body("html", containsString("&lt;森&gt; 蓮様")).body("html", containsString("沖縄県"));
+        as("marketer").contentType("application/json").body("{\"version_id\":" + id + ",\"customer_external_id\":\"NOBODY\"}")
+                .post("/api/v1/templates/preview").then().statusCode(404);
+    }
 }
