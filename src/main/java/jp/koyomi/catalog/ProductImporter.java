@@ -35,6 +35,8 @@ public class ProductImporter implements RowImporter<ProductImporter.Parsed> {
     private static final Set<String> COLUMNS = new LinkedHashSet<>(List.of("style_code", "name", "category", "season",
             "climate", "lifecycle", "discontinue_on", "price", "markdown_price", "url", "image_url", "sku", "size",
             "color", "stock"));
+    private static final Spec SPEC = new Spec("product", COLUMNS,
+            Set.of("style_code", "name", "category", "price", "sku"), "sku");
 
     private final Clock clock;
     /** Style fields as first seen in this import, to catch rows of one style that disagree. */
@@ -56,28 +58,13 @@ public class ProductImporter implements RowImporter<ProductImporter.Parsed> {
     }
 
     @Override
-    public String what() {
-        return "product";
-    }
-
-    @Override
-    public Set<String> columns() {
-        return COLUMNS;
-    }
-
-    @Override
-    public Set<String> requiredColumns() {
-        return Set.of("style_code", "name", "category", "price", "sku");
+    public Spec spec() {
+        return SPEC;
     }
 
     @Override
     public String key(Parsed record) {
         return record.sku();
-    }
-
-    @Override
-    public String keyColumn() {
-        return "sku";
     }
 
     @Override

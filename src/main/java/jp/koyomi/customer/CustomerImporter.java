@@ -40,6 +40,7 @@ public class CustomerImporter implements RowImporter<CustomerImporter.Parsed> {
             "family_name_kana", "given_name_kana", "email", "line_user_id", "postal_code", "prefecture", "city",
             "address1", "address2", "birthday", "email_consent", "line_consent", "postal_consent", "preferred_channel",
             "topics", "points", "points_expire_on"));
+    private static final Spec SPEC = new Spec("customer", COLUMNS, Set.of("external_id", "family_name"), "external_id");
     /** The stored columns an import sets, in statement order. */
     private static final List<String> STORED = List.of("family_name", "given_name", "family_name_kana",
             "given_name_kana", "email", "line_user_id", "postal_code", "prefecture_code", "city", "address1", "address2",
@@ -59,28 +60,13 @@ public class CustomerImporter implements RowImporter<CustomerImporter.Parsed> {
     }
 
     @Override
-    public String what() {
-        return "customer";
-    }
-
-    @Override
-    public Set<String> columns() {
-        return COLUMNS;
-    }
-
-    @Override
-    public Set<String> requiredColumns() {
-        return Set.of("external_id", "family_name");
+    public Spec spec() {
+        return SPEC;
     }
 
     @Override
     public String key(Parsed record) {
         return record.externalId();
-    }
-
-    @Override
-    public String keyColumn() {
-        return "external_id";
     }
 
     @Override

@@ -38,7 +38,7 @@ public class ImportService {
                 Connection connection = dataSource.getConnection()) {
             return run(importer, rows, connection);
         } catch (RowSource.UnreadableException e) {
-            throw new ImportRejectedException(importer.what(), 1, List.of(e.error()));
+            throw new ImportRejectedException(importer.spec().what(), 1, List.of(e.error()));
         } catch (IOException e) {
             throw new InvalidInputException("body", "unreadable import body: " + e.getMessage());
         } catch (SQLException e) {
@@ -65,12 +65,12 @@ public class ImportService {
         int created = 0;
         int total = 0;
         if (rows.hasHeaderRow() && !checkHeader(importer, rows.header(), errors)) {
-            throw new ImportRejectedException(importer.what(), errors.total(), errors.list());
+            throw new ImportRejectedException(importer.spec().what(), errors.total(), errors.list());
         }
         while (rows.hasNext() && !errors.full()) {
             Row row = rows.next();
             for (String column : row.cells().keySet()) {
-                if (!importer.columns().contains(column) && unknownColumns.add(column)) {
+                if (!importer.spec().columns().contains(column) && unknownColumns.add(column)) {
                     errors.add(row.number(), column, unknownColumn(importer));
                 }
             }
@@ -79,7 +79,7 @@ public class ImportService {
                 continue;
             }
             if (!keys.add(importer.key(record))) {
-                errors.add(row.number(), importer.keyColumn(), "duplicate key " + importer.key(record)
+                errors.add(row.number(), importer.spec().keyColumn(), "duplicate key " + importer.key(record)
                         + ": another row of this file has it already");
                 continue;
             }
@@ -93,7 +93,7 @@ public class ImportService {
         created += flush(importer, batch, connection, errors);
         total += batch.size();
         if (errors.any()) {
-            throw new ImportRejectedException(importer.what(), errors.total(), errors.list());
+            throw new ImportRejectedException(importer.spec().what(), errors.total(), errors.list());
         }
         return new ImportResult(created, total - created);
     }
@@ -110,11 +110,11 @@ public class ImportService {
     /** Checks a CSV header: unknown columns are likely typos, a missing required column fails every row. */
     private static boolean checkHeader(RowImporter<?> importer, List<String> header, ImportErrors errors) {
         for (String column : header) {
-            if (!importer.columns().contains(column)) {
+            if (!importer.spec().columns().contains(column)) {
                 errors.add(0, column, unknownColumn(importer));
             }
         }
-        for (String required : importer.requiredColumns()) {
+        for (String required : importer.spec().requiredColumns()) {
             if (!header.contains(required)) {
                 errors.add(0, required, "required column is missing");
             }
@@ -123,6 +123,6 @@ public class ImportService {
     }
 
     private static String unknownColumn(RowImporter<?> importer) {
-        return "unknown column; the known columns are " + String.join(", ", importer.columns());
+        return "unknown column; the known columns are " + String.join(", ", importer.spec().columns());
     }
 }

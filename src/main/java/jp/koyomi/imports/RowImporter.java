@@ -14,21 +14,22 @@ import java.util.Set;
  */
 public interface RowImporter<R> {
 
-    /** What the rows are, for messages ("customer"). */
-    String what();
+    /**
+     * What the rows are and which columns they have.
+     *
+     * @param what      for messages ("customer")
+     * @param keyColumn the column named in a duplicate-key error
+     */
+    record Spec(String what, Set<String> columns, Set<String> requiredColumns, String keyColumn) {
+    }
 
-    Set<String> columns();
-
-    Set<String> requiredColumns();
+    Spec spec();
 
     /** The validated row, or null after adding its errors. */
     R parse(Row row, ImportErrors errors);
 
     /** The row's key: two rows with the same key in one file are an error. */
     String key(R record);
-
-    /** The column named in a duplicate-key error. */
-    String keyColumn();
 
     /** Looks up what the batch refers to; adds errors for what does not exist. Returns the rows to write. */
     List<R> resolve(List<R> batch, Connection connection, ImportErrors errors) throws SQLException;

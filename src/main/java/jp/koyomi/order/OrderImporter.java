@@ -29,6 +29,8 @@ public class OrderImporter implements RowImporter<OrderImporter.Parsed> {
 
     private static final Set<String> COLUMNS = new LinkedHashSet<>(
             List.of("order_id", "customer_external_id", "ordered_at", "sku", "quantity", "unit_price"));
+    private static final Spec SPEC = new Spec("order", COLUMNS,
+            Set.of("order_id", "customer_external_id", "ordered_at", "sku", "unit_price"), "sku");
 
     /** Each order's customer and time as its first row gave them: later rows of the order must agree. */
     private final Map<String, Header> headers = new HashMap<>();
@@ -43,28 +45,13 @@ public class OrderImporter implements RowImporter<OrderImporter.Parsed> {
     }
 
     @Override
-    public String what() {
-        return "order";
-    }
-
-    @Override
-    public Set<String> columns() {
-        return COLUMNS;
-    }
-
-    @Override
-    public Set<String> requiredColumns() {
-        return Set.of("order_id", "customer_external_id", "ordered_at", "sku", "unit_price");
+    public Spec spec() {
+        return SPEC;
     }
 
     @Override
     public String key(Parsed record) {
         return record.orderId() + " + " + record.sku();
-    }
-
-    @Override
-    public String keyColumn() {
-        return "sku";
     }
 
     @Override
