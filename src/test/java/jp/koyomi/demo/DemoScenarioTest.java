@@ -93,6 +93,7 @@ class DemoScenarioTest {
         as("admin").contentType("application/json").body("{\"revision\":1}")
                 .post("/api/v1/campaigns/" + lastChance + "/approval").then().statusCode(200);
         int run = as("marketer").post("/api/v1/runs/campaign/" + lastChance).then().statusCode(201).extract().path("id");
+        approvedRun = run;
         RunExecutor.ClaimedRun claimed = executor.claimNext().orElseThrow();
         assertEquals(run, claimed.id());
         executor.execute(claimed, pipelines.forCampaign(claimed.campaignId(), Instant.now()));
@@ -104,6 +105,28 @@ class DemoScenarioTest {
 
     @Inject
     jp.koyomi.run.RunWorker worker;
+
+    private static int approvedRun;
+
+    @Test
+    @Order(3)
+    void aCompletedRunsPostalDeliveriesBecomeOneCsvForThePrinter() {
+        int postal = as("viewer").get("/api/v1/runs/" + approvedRun).then().extract()
+                .path("by_channel.POSTAL");
+        int export = as("marketer").post("/api/v1/postal-exports/run/" + approvedRun).then().statusCode(201)
+                .body("encoding", equalTo("windows-31j")).body("sha256", org.hamcrest.Matchers.matchesPattern("[0-9a-f]{64}"))
+                .extract().path("id");
+        int rows = as("marketer").get("/api/v1/postal-exports/" + export).then().extract().path("row_count");
+        int held = as("marketer").get("/api/v1/postal-exports/" + export).then().extract().path("held_back_count");
+        assertEquals(postal, rows + held, "every POSTAL delivery is either in the file or held back");
+        byte[] file = as("marketer").get("/api/v1/postal-exports/" + export + "/file").then().statusCode(200)
+                .extract().asByteArray();
+        String csv = new String(file, jp.koyomi.channel.postal.PostalCsvWriter.WINDOWS_31J);
+        assertTrue(csv.startsWith("postal_code,address,building,company,name,barcode,greeting,"), csv);
+        assertEquals(rows + 1, csv.split("\r\n").length);
+        // Exported rows are SENT, so a second export finds nothing left to print.
+        as("marketer").post("/api/v1/postal-exports/run/" + approvedRun).then().statusCode(201).body("row_count", equalTo(0));
+    }
 
     @Test
     @Order(3)
