@@ -72,7 +72,10 @@ public final class CustomerBarcode {
         return total + pending;
     }
 
-    /** Cuts the number to the 13 barcode positions it may fill. */
+    /**
+     * Cuts the number to the 13 barcode positions it may fill. A hyphen that lands on the last
+     * position stays: the manual keeps it (064080429-1524-23-2- for 29丁目1524-23 第2郵便ハウス501).
+     */
     private static String fit(String number) {
         int used = 0;
         StringBuilder out = new StringBuilder();
@@ -84,6 +87,6 @@ public final class CustomerBarcode {
             used += width;
             out.append(c);
         }
-        return out.toString().replaceAll("-$", "");
+        return out.toString();
     }
 }

@@ -52,4 +52,10 @@ class CustomerBarcodeTest {
     void theNumberIsCutToThirteenBarcodePositions() {
         assertEquals("10000011-22-333-4444", CustomerBarcode.data("1000001", "1-22-333-4444-55555", ""));
     }
+
+    @Test
+    void aHyphenLandingOnTheLastPositionIsKept() {
+        // 〒064-0804 札幌市中央区南四条西29丁目1524-23 第2郵便ハウス501 (the manual's example)
+        assertEquals("064080429-1524-23-2-", CustomerBarcode.data("064-0804", "29丁目1524-23", "第2郵便ハウス501"));
+    }
 }
