@@ -29,11 +29,12 @@ import jp.koyomi.region.PrefectureDirectory;
 /**
  * Customer rows of API.md, keyed by {@code external_id}. A column absent from the file leaves the
  * stored value as it is; an empty cell clears it (an empty consent withdraws it). Every consent
- * that changes is recorded with source {@code import}.
+ * that changes is recorded with source {@code import}; a consent the customer withdrew themselves
+ * is never granted again by an import ({@link ConsentService#refusalStands}), and such rows are
+ * counted. One instance per import.
  */
 public class CustomerImporter implements RowImporter<CustomerImporter.Parsed> {
 
-    static final String CONSENT_SOURCE = "import";
     private static final Pattern POSTAL_CODE = Pattern.compile("(\\d{3})-?(\\d{4})");
     private static final Pattern LINE_USER_ID = Pattern.compile("U[0-9A-Za-z]{1,63}");
     private static final Set<String> COLUMNS = new LinkedHashSet<>(List.of("external_id", "family_name", "given_name",
@@ -49,6 +50,7 @@ public class CustomerImporter implements RowImporter<CustomerImporter.Parsed> {
 
     private final PrefectureDirectory prefectures;
     private final Clock clock;
+    private int keptRefused;
 
     public CustomerImporter(PrefectureDirectory prefectures, Clock clock) {
         this.prefectures = prefectures;
@@ -57,6 +59,11 @@ public class CustomerImporter implements RowImporter<CustomerImporter.Parsed> {
 
     /** A validated row: the external id and the stored columns the file gave, by column name. */
     public record Parsed(String externalId, Map<String, Object> values) {
+    }
+
+    /** Rows written so far that asked to grant a consent the customer had withdrawn, which stayed withdrawn. */
+    public int keptRefused() {
+        return keptRefused;
     }
 
     @Override
@@ -191,6 +198,9 @@ public class CustomerImporter implements RowImporter<CustomerImporter.Parsed> {
                 Map<String, Object> stored = existing.get(row.externalId());
                 Map<String, Object> merged = new HashMap<>(stored == null ? defaults() : stored);
                 merged.putAll(row.values());
+                if (keepRefusals(stored, merged)) {
+                    keptRefused++;
+                }
                 PreparedStatement statement = stored == null ? insert : update;
                 int i = 1;
                 for (String column : STORED) {
@@ -205,7 +215,7 @@ public class CustomerImporter implements RowImporter<CustomerImporter.Parsed> {
                         changes.add(new ConsentChange(row.externalId(), channel, after));
                     }
                     statement.setObject(i++, changed ? now : stored == null ? null : stored.get(column + "_at"));
-                    statement.setObject(i++, changed ? CONSENT_SOURCE : stored == null ? null : stored.get(column + "_source"));
+                    statement.setObject(i++, changed ? ConsentService.IMPORT_SOURCE : stored == null ? null : stored.get(column + "_source"));
                 }
                 statement.setObject(i++, now);
                 statement.setString(i++, row.externalId());
@@ -219,6 +229,23 @@ public class CustomerImporter implements RowImporter<CustomerImporter.Parsed> {
         }
         recordConsentChanges(changes, now, connection);
         return (int) batch.stream().filter(row -> !existing.containsKey(row.externalId())).count();
+    }
+
+    /** Puts back the customer's own withdrawals that the row would overturn; true if there was one. */
+    private static boolean keepRefusals(Map<String, Object> stored, Map<String, Object> merged) {
+        if (stored == null) {
+            return false;
+        }
+        boolean kept = false;
+        for (Channel channel : Channel.values()) {
+            String column = consentColumn(channel);
+            if (Boolean.TRUE.equals(merged.get(column)) && ConsentService.refusalStands(
+                    Boolean.TRUE.equals(stored.get(column)), (String) stored.get(column + "_source"))) {
+                merged.put(column, false);
+                kept = true;
+            }
+        }
+        return kept;
     }
 
     private static Map<String, Object> defaults() {
@@ -293,7 +320,7 @@ public class CustomerImporter implements RowImporter<CustomerImporter.Parsed> {
                 insert.setString(1, change.channel().name());
                 insert.setBoolean(2, change.granted());
                 insert.setObject(3, now);
-                insert.setString(4, CONSENT_SOURCE);
+                insert.setString(4, ConsentService.IMPORT_SOURCE);
                 insert.setString(5, change.externalId());
                 insert.addBatch();
             }

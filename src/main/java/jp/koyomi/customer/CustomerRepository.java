@@ -21,6 +21,12 @@ public class CustomerRepository {
                 .getResultStream().findFirst();
     }
 
+    /** The database id only: no entity is loaded, so one read after a JDBC change is never stale. */
+    public Optional<Long> idOf(String externalId) {
+        return em.createQuery("SELECT id FROM Customer WHERE externalId = :id", Long.class).setParameter("id", externalId)
+                .getResultStream().findFirst();
+    }
+
     /** A keyset page in external id order: the customers after {@code after} (null: from the start). */
     public List<Customer> pageAfter(String after, int limit) {
         return em.createQuery("FROM Customer WHERE (:after IS NULL OR externalId > :after) ORDER BY externalId",

@@ -1,5 +1,6 @@
 package jp.koyomi.customer;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 
@@ -7,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import jp.koyomi.common.ConflictException;
 import jp.koyomi.common.InvalidInputException;
 import jp.koyomi.common.NotFoundException;
 import jp.koyomi.region.PrefectureDirectory;
@@ -23,10 +25,35 @@ public class CustomerService {
     @Inject
     PrefectureDirectory prefectures;
 
+    @Inject
+    ConsentService consents;
+
+    @Inject
+    Clock clock;
+
     public CustomerView get(String externalId) {
         Customer customer = customers.findByExternalId(externalId)
                 .orElseThrow(() -> new NotFoundException("customer", externalId));
         return view(customer, customers.sizesOf(List.of(customer.id)).getOrDefault(customer.id, Map.of()));
+    }
+
+    /**
+     * Records a consent change the customer gave the brand: the way to a genuine new opt-in after
+     * they withdrew (an import cannot grant it again). 409 when a later change is stored already.
+     */
+    @Transactional
+    public CustomerView recordConsent(String externalId, ConsentRequest request) {
+        ValidConsent valid = ValidConsent.of(request, clock.instant());
+        long id = customers.idOf(externalId).orElseThrow(() -> new NotFoundException("customer", externalId));
+        ConsentService.Outcome outcome = consents.record(id, valid.channel(), valid.granted(), valid.source(), valid.at());
+        CustomerView view = get(externalId);
+        if (outcome == ConsentService.Outcome.NEWER_CHANGE_STANDS) {
+            CustomerView.Consent stored = view.consents().get(valid.channel().name().toLowerCase());
+            throw new ConflictException("the " + valid.channel() + " consent of customer " + externalId + " was "
+                    + (stored.granted() ? "granted" : "withdrawn") + " at " + stored.changedAt() + " (source "
+                    + stored.source() + "), not before " + valid.at() + "; that later change stands");
+        }
+        return view;
     }
 
     public CustomerPage page(String after, int limit) {

@@ -35,7 +35,8 @@ public class ImportResource {
     @POST
     @Path("/customers")
     public ImportResult customers(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body) {
-        return imports.run(new CustomerImporter(prefectures, clock), body, isJson(contentType));
+        CustomerImporter importer = new CustomerImporter(prefectures, clock);
+        return imports.run(importer, body, isJson(contentType)).withKeptRefused(importer.keptRefused());
     }
 
     @POST

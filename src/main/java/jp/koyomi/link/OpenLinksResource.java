@@ -60,7 +60,7 @@ public class OpenLinksResource {
         if (verified.isEmpty()) {
             return page(400, "このリンクは無効です。", "This link is not valid.");
         }
-        if (!consents.change(verified.get().customerId(), verified.get().channel(), false, "unsubscribe")) {
+        if (!consents.unsubscribe(verified.get().customerId(), verified.get().channel())) {
             return page(404, "配信先が見つかりません。", "No such recipient.");
         }
         return page(200, "配信を停止しました。今後このチャネルでのお知らせはお送りしません。",

@@ -1,13 +1,17 @@
 package jp.koyomi.run;
 
+import java.util.Optional;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Response;
 
-import org.jboss.resteasy.reactive.ResponseStatus;
+import org.jboss.resteasy.reactive.RestResponse;
 
 import jp.koyomi.user.Role;
 
@@ -31,13 +35,18 @@ public class RunResource {
         return reports.report(id);
     }
 
-    /** Starts a run of an approved campaign now, outside its cadence. */
+    /**
+     * Starts a run of an approved campaign now, outside its cadence: 201 with the new run; 200 with
+     * the earlier run when the {@code Idempotency-Key} repeats; 409 while a run of this revision is
+     * still pending or running.
+     */
     @POST
     @Path("/campaign/{campaignId}")
     @RolesAllowed(Role.MARKETER)
-    @ResponseStatus(201)
-    public RunReport runNow(@PathParam("campaignId") long campaignId) {
-        return runs.runNow(campaignId);
+    public RestResponse<RunReport> runNow(@PathParam("campaignId") long campaignId,
+            @HeaderParam(RunService.IDEMPOTENCY_KEY_HEADER) String idempotencyKey) {
+        RunService.Started started = runs.runNow(campaignId, Optional.ofNullable(idempotencyKey));
+        return RestResponse.status(started.created() ? Response.Status.CREATED : Response.Status.OK, started.run());
     }
 
     /** The run pipeline without deliveries: counts by outcome, skip reason and channel, and sample decisions. */

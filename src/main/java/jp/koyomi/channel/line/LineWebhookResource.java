@@ -18,7 +18,8 @@ import jp.koyomi.delivery.ChannelsConfig;
 
 /**
  * LINE's webhook. Open, but every call must carry a valid {@code X-Line-Signature}; anything else
- * gets a bare 401. A follow grants and an unfollow withdraws LINE consent, each event once.
+ * gets a bare 401. A follow grants and an unfollow withdraws LINE consent, each event once and by
+ * the time it happened on LINE, not the order it arrives in.
  */
 @Path("/line/webhook")
 @PermitAll
@@ -45,7 +46,7 @@ public class LineWebhookResource {
         try {
             for (LineConsentEvent event : webhook.get().consentEvents(signature, body)) {
                 int changed = consents.changeLine(event.lineUserId(), event.change() == LineConsentEvent.Change.FOLLOW,
-                        event.webhookEventId());
+                        event.webhookEventId(), event.occurredAt());
                 LOG.debugf("LINE %s event %s changed %d customers", event.change(), event.webhookEventId(), changed);
             }
             return Response.ok().build();

@@ -1,0 +1,110 @@
+package jp.koyomi.run;
+
+import static jp.koyomi.support.TestUsers.as;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import jp.koyomi.support.Db;
+
+@QuarkusTest
+class RunNowTest {
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    private static int approvedCampaign(String name) {
+        int campaign = as("marketer").contentType("application/json").body("{\"name\":\"" + name + "\",\"definition\":"
+                + "{\"cadence\":{\"type\":\"CRON\",\"expression\":\"0 0 10 ? * MON\"},\"rules\":{\"items\":{\"sources\":"
+                + "[{\"type\":\"NEW_ARRIVALS\"}]}},\"fallback\":[\"EMAIL\"],\"templates\":{\"EMAIL\":1},"
+                + "\"holdout_percent\":0}}").post("/api/v1/campaigns").then().statusCode(201).extract().path("id");
+        as("admin").contentType("application/json").body("{\"revision\":1}")
+                .post("/api/v1/campaigns/" + campaign + "/approval").then().statusCode(200);
+        return campaign;
+    }
+
+    private int runs(int campaign) throws SQLException {
+        return Integer.parseInt(Db.value(dataSource, "SELECT COUNT(*) FROM campaign_run WHERE campaign_id = ?", campaign));
+    }
+
+    @Test
+    void shouldAnswerARepeatedIdempotencyKeyWithTheRunItStartedInsteadOfANewRun() throws SQLException {
+        int campaign = approvedCampaign("今すぐ実行 冪等キー");
+        int first = as("marketer").header("Idempotency-Key", "5b0c1f5e-2f4e-4a8e-9d7e-1c2b3a4d5e6f")
+                .post("/api/v1/runs/campaign/" + campaign).then().statusCode(201).body("status", equalTo("PENDING"))
+                .extract().path("id");
+        as("marketer").header("Idempotency-Key", "5b0c1f5e-2f4e-4a8e-9d7e-1c2b3a4d5e6f")
+                .post("/api/v1/runs/campaign/" + campaign).then().statusCode(200).body("id", equalTo(first));
+        // Still the same run once it has finished: the key names one request, whatever happened since.
+        as("marketer").post("/api/v1/runs/" + first + "/cancel").then().statusCode(200);
+        as("marketer").header("Idempotency-Key", "5b0c1f5e-2f4e-4a8e-9d7e-1c2b3a4d5e6f")
+                .post("/api/v1/runs/campaign/" + campaign).then().statusCode(200).body("id", equalTo(first))
+                .body("status", equalTo("CANCELLED"));
+        assertEquals(1, runs(campaign));
+    }
+
+    @Test
+    void shouldRefuseASecondRunNowOfTheSameRevisionWhileTheFirstIsPendingNamingIt() throws SQLException {
+        int campaign = approvedCampaign("今すぐ実行 二度押し");
+        int first = as("marketer").post("/api/v1/runs/campaign/" + campaign).then().statusCode(201).extract().path("id");
+        as("marketer").post("/api/v1/runs/campaign/" + campaign).then().statusCode(409)
+                .contentType("application/problem+json").body("detail", containsString("run " + first + " "))
+                .body("detail", containsString("PENDING"));
+        as("marketer").header("Idempotency-Key", "another-request").post("/api/v1/runs/campaign/" + campaign).then()
+                .statusCode(409);
+        assertEquals(1, runs(campaign));
+
+        as("marketer").post("/api/v1/runs/" + first + "/cancel").then().statusCode(200);
+        as("marketer").post("/api/v1/runs/campaign/" + campaign).then().statusCode(201);
+        assertEquals(2, runs(campaign));
+    }
+
+    @Test
+    void shouldStartOneRunWhenTwoRunNowRequestsArriveTogether() throws Exception {
+        int campaign = approvedCampaign("今すぐ実行 同時");
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                Callable<Integer> request = () -> {
+                    start.await();
+                    return as("marketer").post("/api/v1/runs/campaign/" + campaign).then().extract().statusCode();
+                };
+                answers.add(pool.submit(request));
+            }
+            start.countDown();
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> answer : answers) {
+                statuses.add(answer.get());
+            }
+            statuses.sort(null);
+            assertEquals(List.of(201, 409), statuses);
+        } finally {
+            pool.shutdown();
+        }
+        assertEquals(1, runs(campaign));
+    }
+
+    @Test
+    void shouldRefuseAnIdempotencyKeyThatIsNotPrintableAscii() {
+        int campaign = approvedCampaign("今すぐ実行 不正キー");
+        as("marketer").header("Idempotency-Key", "x".repeat(201)).post("/api/v1/runs/campaign/" + campaign).then()
+                .statusCode(400).body("errors[0].field", equalTo("Idempotency-Key"));
+    }
+}
