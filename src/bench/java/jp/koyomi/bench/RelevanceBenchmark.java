@@ -63,17 +63,17 @@ public class RelevanceBenchmark {
     static final String NEWSLETTER = """
             {
               "items": {
-                "sources": [{"type": "LAST_CHANCE"}, {"type": "MARKDOWN", "overstockAbove": 20},
-                            {"type": "NEW_ARRIVALS", "arrivedWithinDays": 30, "topCategories": 3}],
-                "inSeason": true, "matchCustomerClimate": true,
-                "minStock": 1, "notOfferedWithinDays": 30, "minItems": 1, "maxItems": 4
+                "sources": [{"type": "LAST_CHANCE"}, {"type": "MARKDOWN", "overstock_above": 20},
+                            {"type": "NEW_ARRIVALS", "arrived_within_days": 30, "top_categories": 3}],
+                "in_season": true, "match_customer_climate": true,
+                "min_stock": 1, "not_offered_within_days": 30, "min_items": 1, "max_items": 4
               },
               "blocks": {
-                "howTo": {"boughtWithinDays": 60, "guides": [
+                "how_to": {"bought_within_days": 60, "guides": [
                   {"category": "cat-0", "key": "care-0", "title": "Care 0"},
                   {"category": "cat-1", "key": "care-1", "title": "Care 1"},
                   {"category": "cat-2", "key": "care-2", "title": "Care 2"}]},
-                "points": {"minPoints": 500, "expiringWithinDays": 30},
+                "points": {"min_points": 500, "expiring_within_days": 30},
                 "topics": {"blocks": [{"topic": "styling", "key": "s", "title": "Styling"},
                                       {"topic": "craft", "key": "c", "title": "Craft"}]}
               }
@@ -82,14 +82,14 @@ public class RelevanceBenchmark {
 
     static final String LAST_CHANCE_JEANS = """
             {"items": {"sources": [{"type": "LAST_CHANCE"}], "categories": ["cat-0"],
-                       "notOfferedWithinDays": 14, "maxItems": 3}}
+                       "not_offered_within_days": 14, "max_items": 3}}
             """;
 
     static final String WINTER_COAT_MARKDOWN = """
-            {"audience": {"climateZones": ["COLD"]},
-             "items": {"sources": [{"type": "MARKDOWN", "overstockAbove": 20}], "categories": ["cat-1", "cat-2"],
-                       "inSeason": true, "climates": ["COLD", "ALL"], "minStock": 2,
-                       "notOfferedWithinDays": 30, "maxItems": 4}}
+            {"audience": {"climate_zones": ["COLD"]},
+             "items": {"sources": [{"type": "MARKDOWN", "overstock_above": 20}], "categories": ["cat-1", "cat-2"],
+                       "in_season": true, "climates": ["COLD", "ALL"], "min_stock": 2,
+                       "not_offered_within_days": 30, "max_items": 4}}
             """;
 
     private static final Instant RUN_AT = Instant.parse("2026-02-10T01:00:00Z");

@@ -15,7 +15,7 @@ import java.util.Optional;
 /**
  * Once a month at a local time, on one of: a day of the month ({@code day}: 1–31; a day the month
  * does not have means its last day, so 31 runs on 30 April and 28 or 29 February), the last day
- * ({@code lastDay: true}), or the n-th weekday ({@code weekday: TUESDAY, nth: 2}; nth −1 is the
+ * ({@code last_day: true}), or the n-th weekday ({@code weekday: TUESDAY, nth: 2}; nth −1 is the
  * last such weekday).
  */
 public record MonthlyCadence(Integer day, Boolean lastDay, DayOfWeek weekday, Integer nth, LocalTime at, ZoneId zone)
@@ -76,7 +76,7 @@ public record MonthlyCadence(Integer day, Boolean lastDay, DayOfWeek weekday, In
         List<String> problems = new ArrayList<>();
         int ways = (day != null ? 1 : 0) + (Boolean.TRUE.equals(lastDay) ? 1 : 0) + (weekday != null ? 1 : 0);
         if (ways != 1) {
-            problems.add("give exactly one of day, lastDay or weekday with nth");
+            problems.add("give exactly one of day, last_day or weekday with nth");
         }
         if (day != null && (day < 1 || day > 31)) {
             problems.add("day: " + day + " is not a day of the month (1-31)");

@@ -7,6 +7,8 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
 /** The one place where failures become problem+json responses. */
 public class ProblemMapper {
@@ -16,6 +18,17 @@ public class ProblemMapper {
     @ServerExceptionMapper
     public Response refused(KoyomiException e) {
         return respond(new Problem("about:blank", e.title(), e.status(), e.getMessage(), e.errors()));
+    }
+
+    /** A misspelt field would otherwise be dropped silently and its setting lost: refuse it by name. */
+    @ServerExceptionMapper
+    public Response unknownField(UnrecognizedPropertyException e) {
+        return respond(JsonInputProblems.unknownField(e));
+    }
+
+    @ServerExceptionMapper
+    public Response wrongValue(MismatchedInputException e) {
+        return respond(JsonInputProblems.mismatch(e));
     }
 
     @ServerExceptionMapper

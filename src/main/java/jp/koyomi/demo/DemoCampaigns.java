@@ -28,30 +28,30 @@ public class DemoCampaigns {
     static {
         CAMPAIGNS.put("週刊ニュースレター", new String[] { "weekly-newsletter",
                     "{\"type\":\"WEEKLY\",\"days\":[\"FRIDAY\"],\"at\":\"10:00\"}",
-                    "{\"items\":{\"sources\":[{\"type\":\"NEW_ARRIVALS\",\"arrivedWithinDays\":30,\"topCategories\":3},"
-                            + "{\"type\":\"MARKDOWN\",\"overstockAbove\":20}],\"inSeason\":true,"
-                            + "\"matchCustomerClimate\":true,\"notOfferedWithinDays\":30,\"minItems\":0,\"maxItems\":4},"
+                    "{\"items\":{\"sources\":[{\"type\":\"NEW_ARRIVALS\",\"arrived_within_days\":30,\"top_categories\":3},"
+                            + "{\"type\":\"MARKDOWN\",\"overstock_above\":20}],\"in_season\":true,"
+                            + "\"match_customer_climate\":true,\"not_offered_within_days\":30,\"min_items\":0,\"max_items\":4},"
                             + "\"blocks\":{\"topics\":{\"blocks\":[{\"topic\":\"styling\",\"key\":\"winter-layering\","
                             + "\"title\":\"冬の重ね着\",\"url\":\"https://shop.koyomi-apparel.example/s/layering\"},"
                             + "{\"topic\":\"care-guides\",\"key\":\"wool-care\",\"title\":\"ウールのお手入れ\","
                             + "\"url\":\"https://shop.koyomi-apparel.example/s/wool\"}]}}}" });
         CAMPAIGNS.put("月次ポイントのお知らせ", new String[] { "monthly-points",
                     "{\"type\":\"MONTHLY\",\"day\":1,\"at\":\"10:00\"}",
-                    "{\"items\":{\"minItems\":0,\"maxItems\":2,\"sources\":[{\"type\":\"NEW_ARRIVALS\"}]},"
-                            + "\"blocks\":{\"points\":{\"minPoints\":500,\"expiringWithinDays\":30,\"required\":true,"
+                    "{\"items\":{\"min_items\":0,\"max_items\":2,\"sources\":[{\"type\":\"NEW_ARRIVALS\"}]},"
+                            + "\"blocks\":{\"points\":{\"min_points\":500,\"expiring_within_days\":30,\"required\":true,"
                             + "\"key\":\"points\",\"title\":\"ポイントの有効期限が近づいています\"}}}" });
         CAMPAIGNS.put("冬物コート 寒冷地セール", new String[] { "seasonal-markdown",
                     "{\"type\":\"SEASONAL\",\"from\":\"--11-15\",\"to\":\"--03-15\",\"every\":{\"type\":\"WEEKLY\","
                             + "\"days\":[\"MONDAY\"],\"at\":\"10:00\"}}",
-                    "{\"window\":{\"from\":\"11-15\",\"to\":\"03-15\"},\"audience\":{\"climateZones\":[\"COLD\"]},"
-                            + "\"items\":{\"sources\":[{\"type\":\"MARKDOWN\",\"overstockAbove\":20}],"
-                            + "\"categories\":[\"coats\"],\"climates\":[\"COLD\"],\"minStock\":2,"
-                            + "\"notOfferedWithinDays\":30,\"minItems\":1,\"maxItems\":4}}" });
+                    "{\"window\":{\"from\":\"11-15\",\"to\":\"03-15\"},\"audience\":{\"climate_zones\":[\"COLD\"]},"
+                            + "\"items\":{\"sources\":[{\"type\":\"MARKDOWN\",\"overstock_above\":20}],"
+                            + "\"categories\":[\"coats\"],\"climates\":[\"COLD\"],\"min_stock\":2,"
+                            + "\"not_offered_within_days\":30,\"min_items\":1,\"max_items\":4}}" });
         CAMPAIGNS.put("販売終了のお知らせ（ジーンズ）", new String[] { "last-chance",
                     "{\"type\":\"WEEKLY\",\"days\":[\"THURSDAY\"],\"at\":\"12:00\"}",
-                    "{\"items\":{\"sources\":[{\"type\":\"LAST_CHANCE\",\"boughtScope\":\"STYLE\"}],"
-                            + "\"categories\":[\"jeans\"],\"minStock\":1,\"notOfferedWithinDays\":14,\"minItems\":1,"
-                            + "\"maxItems\":3}}" });
+                    "{\"items\":{\"sources\":[{\"type\":\"LAST_CHANCE\",\"bought_scope\":\"STYLE\"}],"
+                            + "\"categories\":[\"jeans\"],\"min_stock\":1,\"not_offered_within_days\":14,\"min_items\":1,"
+                            + "\"max_items\":3}}" });
     }
 
     @Inject

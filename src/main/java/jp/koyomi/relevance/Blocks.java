@@ -49,7 +49,7 @@ final class Blocks {
                 (forStyle ? guidesByStyle : guidesByCategory).computeIfAbsent(subject, k -> new ArrayList<>())
                         .add(new ContentBlock(BlockType.HOW_TO, g.key(), g.title(), g.url(), subject, 0, null));
                 if (forStyle && catalog.stocked(subject) == null) {
-                    warnings.add("rules.blocks.howTo.guides[" + i + "].style: no style '" + subject + "' in the catalog");
+                    warnings.add("rules.blocks.how_to.guides[" + i + "].style: no style '" + subject + "' in the catalog");
                 }
             }
         }

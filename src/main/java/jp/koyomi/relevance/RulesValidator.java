@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Checks content rules and names every problem by its JSON path ("rules.items.maxItems: must be
- * >= minItems (2)"), so a marketer can fix them all in one go.
+ * Checks content rules and names every problem by its JSON path ("rules.items.max_items: must be
+ * >= min_items (2)"), so a marketer can fix them all in one go.
  */
 public final class RulesValidator {
 
@@ -82,7 +82,7 @@ public final class RulesValidator {
     }
 
     private void audience(ContentRules.Audience a) {
-        noNulls("rules.audience.climateZones", a.climateZones());
+        noNulls("rules.audience.climate_zones", a.climateZones());
         if (a.regions() != null) {
             for (int i = 0; i < a.regions().size(); i++) {
                 String region = a.regions().get(i);
@@ -93,7 +93,7 @@ public final class RulesValidator {
             }
         }
         prefectures("rules.audience.prefectures", a.prefectures());
-        prefectures("rules.audience.excludePrefectures", a.excludePrefectures());
+        prefectures("rules.audience.exclude_prefectures", a.excludePrefectures());
     }
 
     private void prefectures(String path, List<Integer> codes) {
@@ -121,14 +121,14 @@ public final class RulesValidator {
         noBlanks(p + ".categories", items.categories());
         noBlanks(p + ".styles", items.styles());
         noNulls(p + ".climates", items.climates());
-        atLeast(p + ".minStock", items.minStock(), 0);
-        atLeast(p + ".notOfferedWithinDays", items.notOfferedWithinDays(), 0);
-        atLeast(p + ".minItems", items.minItems(), 0);
-        atLeast(p + ".maxItems", items.maxItems(), 1);
+        atLeast(p + ".min_stock", items.minStock(), 0);
+        atLeast(p + ".not_offered_within_days", items.notOfferedWithinDays(), 0);
+        atLeast(p + ".min_items", items.minItems(), 0);
+        atLeast(p + ".max_items", items.maxItems(), 1);
         int min = items.minItems() == null ? ContentRules.Items.DEFAULT_MIN_ITEMS : items.minItems();
         int max = items.maxItems() == null ? ContentRules.Items.DEFAULT_MAX_ITEMS : items.maxItems();
         if (min >= 0 && max >= 1 && max < min) {
-            problem(p + ".maxItems", "must be >= minItems (" + min + ")");
+            problem(p + ".max_items", "must be >= min_items (" + min + ")");
         }
     }
 
@@ -140,13 +140,13 @@ public final class RulesValidator {
         if (!seen.add(s.type())) {
             problem(p + ".type", s.type() + " is listed twice");
         }
-        onlyFor(p + ".boughtScope", s.boughtScope(), s.type(), ItemSource.LAST_CHANCE);
-        onlyFor(p + ".overstockAbove", s.overstockAbove(), s.type(), ItemSource.MARKDOWN);
-        onlyFor(p + ".arrivedWithinDays", s.arrivedWithinDays(), s.type(), ItemSource.NEW_ARRIVALS);
-        onlyFor(p + ".topCategories", s.topCategories(), s.type(), ItemSource.NEW_ARRIVALS);
-        atLeast(p + ".overstockAbove", s.overstockAbove(), 0);
-        atLeast(p + ".arrivedWithinDays", s.arrivedWithinDays(), 1);
-        atLeast(p + ".topCategories", s.topCategories(), 1);
+        onlyFor(p + ".bought_scope", s.boughtScope(), s.type(), ItemSource.LAST_CHANCE);
+        onlyFor(p + ".overstock_above", s.overstockAbove(), s.type(), ItemSource.MARKDOWN);
+        onlyFor(p + ".arrived_within_days", s.arrivedWithinDays(), s.type(), ItemSource.NEW_ARRIVALS);
+        onlyFor(p + ".top_categories", s.topCategories(), s.type(), ItemSource.NEW_ARRIVALS);
+        atLeast(p + ".overstock_above", s.overstockAbove(), 0);
+        atLeast(p + ".arrived_within_days", s.arrivedWithinDays(), 1);
+        atLeast(p + ".top_categories", s.topCategories(), 1);
     }
 
     private void onlyFor(String path, Object value, ItemSource actual, ItemSource owner) {
@@ -161,10 +161,10 @@ public final class RulesValidator {
         }
         if (b.points() != null) {
             ContentRules.Points pts = b.points();
-            required("rules.blocks.points.minPoints", pts.minPoints());
-            required("rules.blocks.points.expiringWithinDays", pts.expiringWithinDays());
-            atLeast("rules.blocks.points.minPoints", pts.minPoints(), 1);
-            atLeast("rules.blocks.points.expiringWithinDays", pts.expiringWithinDays(), 0);
+            required("rules.blocks.points.min_points", pts.minPoints());
+            required("rules.blocks.points.expiring_within_days", pts.expiringWithinDays());
+            atLeast("rules.blocks.points.min_points", pts.minPoints(), 1);
+            atLeast("rules.blocks.points.expiring_within_days", pts.expiringWithinDays(), 0);
         }
         if (b.topics() != null) {
             List<ContentRules.TopicBlock> list = b.topics().blocks();
@@ -187,10 +187,10 @@ public final class RulesValidator {
     }
 
     private void howTo(ContentRules.HowTo h) {
-        String p = "rules.blocks.howTo";
-        required(p + ".boughtWithinDays", h.boughtWithinDays());
-        atLeast(p + ".boughtWithinDays", h.boughtWithinDays(), 1);
-        atLeast(p + ".maxBlocks", h.maxBlocks(), 1);
+        String p = "rules.blocks.how_to";
+        required(p + ".bought_within_days", h.boughtWithinDays());
+        atLeast(p + ".bought_within_days", h.boughtWithinDays(), 1);
+        atLeast(p + ".max_blocks", h.maxBlocks(), 1);
         if (h.guides() == null || h.guides().isEmpty()) {
             problem(p + ".guides", "name at least one guide");
             return;

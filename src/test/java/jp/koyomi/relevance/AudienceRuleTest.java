@@ -47,7 +47,7 @@ class AudienceRuleTest {
 
     @Test
     void exclusionWinsOverInclusion() {
-        CompiledRules rules = rules("{\"regions\": [\"Kyushu-Okinawa\"], \"excludePrefectures\": [47]}");
+        CompiledRules rules = rules("{\"regions\": [\"Kyushu-Okinawa\"], \"exclude_prefectures\": [47]}");
 
         assertEquals(null, decideFor(rules, 40, "Kyushu-Okinawa", ClimateZone.TEMPERATE));
         assertEquals(SkipReason.NOT_IN_AUDIENCE, decideFor(rules, 47, "Kyushu-Okinawa", ClimateZone.WARM));
@@ -55,7 +55,7 @@ class AudienceRuleTest {
 
     @Test
     void everyListMustMatch() {
-        CompiledRules rules = rules("{\"climateZones\": [\"COLD\"], \"regions\": [\"Tohoku\"]}");
+        CompiledRules rules = rules("{\"climate_zones\": [\"COLD\"], \"regions\": [\"Tohoku\"]}");
 
         assertEquals(null, decideFor(rules, 2, "Tohoku", ClimateZone.COLD));
         assertEquals(SkipReason.NOT_IN_AUDIENCE, decideFor(rules, 1, "Hokkaido", ClimateZone.COLD));
@@ -64,7 +64,7 @@ class AudienceRuleTest {
     @Test
     void itemsCanFollowTheCustomersClimate() {
         CompiledRules rules = compile("""
-                {"items": {"sources": [{"type": "MARKDOWN"}], "matchCustomerClimate": true, "maxItems": 5}}
+                {"items": {"sources": [{"type": "MARKDOWN"}], "match_customer_climate": true, "max_items": 5}}
                 """,
                 style("CT-1", "coats").climate(Climate.COLD).markdown(9_000).variant(null, "black", 5),
                 style("LN-1", "shirts").climate(Climate.WARM).markdown(5_000).variant(null, "white", 5),
@@ -80,7 +80,7 @@ class AudienceRuleTest {
     @Test
     void customerWithUnknownZoneGetsOnlyItemsForAllClimatesAndIsOutsideZoneAudiences() {
         CompiledRules items = compile("""
-                {"items": {"sources": [{"type": "MARKDOWN"}], "matchCustomerClimate": true, "maxItems": 5}}
+                {"items": {"sources": [{"type": "MARKDOWN"}], "match_customer_climate": true, "max_items": 5}}
                 """,
                 style("CT-1", "coats").climate(Climate.COLD).markdown(9_000).variant(null, "black", 5),
                 style("SC-1", "scarves").climate(Climate.ALL).markdown(2_000).variant(null, "red", 5));
@@ -88,13 +88,13 @@ class AudienceRuleTest {
         Decision unknown = items.decide(customer().livesIn(0, null, null).build());
 
         assertEquals(List.of("SC-1"), unknown.items().stream().map(OfferedItem::styleCode).toList());
-        assertEquals(SkipReason.NOT_IN_AUDIENCE, decideFor(rules("{\"climateZones\": [\"COLD\"]}"), 0, null, null));
+        assertEquals(SkipReason.NOT_IN_AUDIENCE, decideFor(rules("{\"climate_zones\": [\"COLD\"]}"), 0, null, null));
     }
 
     @Test
     void lastChanceOfAColdClimateStyleIsLeftOutForAWarmZoneBuyer() {
         CompiledRules rules = compile("""
-                {"items": {"sources": [{"type": "LAST_CHANCE"}], "matchCustomerClimate": true}}
+                {"items": {"sources": [{"type": "LAST_CHANCE"}], "match_customer_climate": true}}
                 """, style("CT-1", "coats").climate(Climate.COLD).discontinuing(null).size("M", 5));
 
         Decision d = rules.decide(customer().livesIn(47, "Kyushu-Okinawa", ClimateZone.WARM)

@@ -23,12 +23,12 @@ class BrandStoriesTest {
     static final String LAST_CHANCE_JEANS = """
             {
               "items": {
-                "sources": [{"type": "LAST_CHANCE", "boughtScope": "STYLE"}],
+                "sources": [{"type": "LAST_CHANCE", "bought_scope": "STYLE"}],
                 "categories": ["jeans"],
-                "minStock": 1,
-                "notOfferedWithinDays": 14,
-                "minItems": 1,
-                "maxItems": 3
+                "min_stock": 1,
+                "not_offered_within_days": 14,
+                "min_items": 1,
+                "max_items": 3
               }
             }
             """;
@@ -36,16 +36,16 @@ class BrandStoriesTest {
     static final String WINTER_COAT_MARKDOWN = """
             {
               "window": {"from": "01-15", "to": "03-15"},
-              "audience": {"climateZones": ["COLD"]},
+              "audience": {"climate_zones": ["COLD"]},
               "items": {
-                "sources": [{"type": "MARKDOWN", "overstockAbove": 20}],
+                "sources": [{"type": "MARKDOWN", "overstock_above": 20}],
                 "categories": ["coats"],
-                "inSeason": true,
+                "in_season": true,
                 "climates": ["COLD"],
-                "minStock": 2,
-                "notOfferedWithinDays": 30,
-                "minItems": 1,
-                "maxItems": 4
+                "min_stock": 2,
+                "not_offered_within_days": 30,
+                "min_items": 1,
+                "max_items": 4
               }
             }
             """;
@@ -139,7 +139,7 @@ class BrandStoriesTest {
     static final String NEWSLETTER = """
             {
               "blocks": {
-                "points": {"minPoints": 500, "expiringWithinDays": 30},
+                "points": {"min_points": 500, "expiring_within_days": 30},
                 "topics": {"blocks": [
                   {"topic": "styling", "key": "spring-layering", "title": "春の重ね着", "url": "https://shop.example/s/1"},
                   {"topic": "craft", "key": "okayama-denim", "title": "岡山デニムの工房から"}

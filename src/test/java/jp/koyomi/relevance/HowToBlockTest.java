@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class HowToBlockTest {
 
     private static final String GUIDES = """
-            {"blocks": {"howTo": {"boughtWithinDays": 60, "maxBlocks": 2, "guides": [
+            {"blocks": {"how_to": {"bought_within_days": 60, "max_blocks": 2, "guides": [
               {"category": "jeans", "key": "denim-care", "title": "デニムのお手入れ"},
               {"category": "knits", "key": "knit-care", "title": "ニットの洗い方"},
               {"category": "coats", "key": "coat-care", "title": "コートの保管"},

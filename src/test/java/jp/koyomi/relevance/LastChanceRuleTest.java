@@ -18,10 +18,10 @@ import jp.koyomi.domain.Lifecycle;
 class LastChanceRuleTest {
 
     private static final String BY_STYLE = """
-            {"items": {"sources": [{"type": "LAST_CHANCE"}], "maxItems": 5}}
+            {"items": {"sources": [{"type": "LAST_CHANCE"}], "max_items": 5}}
             """;
     private static final String BY_CATEGORY = """
-            {"items": {"sources": [{"type": "LAST_CHANCE", "boughtScope": "CATEGORY"}], "maxItems": 5}}
+            {"items": {"sources": [{"type": "LAST_CHANCE", "bought_scope": "CATEGORY"}], "max_items": 5}}
             """;
 
     @Test

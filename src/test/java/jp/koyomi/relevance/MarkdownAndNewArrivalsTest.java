@@ -21,7 +21,7 @@ class MarkdownAndNewArrivalsTest {
     @Test
     void markdownNeedsAMarkdownPriceAndStockAboveTheLevel() {
         CompiledRules rules = compile("""
-                {"items": {"sources": [{"type": "MARKDOWN", "overstockAbove": 10}], "maxItems": 5}}
+                {"items": {"sources": [{"type": "MARKDOWN", "overstock_above": 10}], "max_items": 5}}
                 """,
                 style("A", "tees").markdown(5_000).size("M", 6).size("L", 5),
                 style("B", "tees").markdown(5_000).size("M", 6).size("L", 4),
@@ -36,7 +36,7 @@ class MarkdownAndNewArrivalsTest {
     @Test
     void deeperMarkdownRanksFirst() {
         CompiledRules rules = compile("""
-                {"items": {"sources": [{"type": "MARKDOWN"}], "maxItems": 5}}
+                {"items": {"sources": [{"type": "MARKDOWN"}], "max_items": 5}}
                 """,
                 style("A", "tees").price(10_000).markdown(9_000).size("M", 5),
                 style("B", "tees").price(10_000).markdown(5_000).size("M", 5));
@@ -49,7 +49,7 @@ class MarkdownAndNewArrivalsTest {
     }
 
     private static final String ARRIVALS = """
-            {"items": {"sources": [{"type": "NEW_ARRIVALS", "arrivedWithinDays": 30, "topCategories": 2}], "maxItems": 5}}
+            {"items": {"sources": [{"type": "NEW_ARRIVALS", "arrived_within_days": 30, "top_categories": 2}], "max_items": 5}}
             """;
 
     private static Fixtures.StyleBuilder[] arrivals() {
@@ -72,7 +72,7 @@ class MarkdownAndNewArrivalsTest {
 
     @Test
     void equalAffinityGoesToTheMoreRecentCategory() {
-        CompiledRules rules = compile(ARRIVALS.replace("\"topCategories\": 2", "\"topCategories\": 1"), arrivals());
+        CompiledRules rules = compile(ARRIVALS.replace("\"top_categories\": 2", "\"top_categories\": 1"), arrivals());
 
         Decision d = rules.decide(customer().wears("jeans", "M", 2, daysAgo(100)).wears("knits", "M", 2, daysAgo(5))
                 .build());

@@ -22,7 +22,7 @@ class RankingAndSkipTest {
     @Test
     void keepsTheBestItemsUpToTheMaximumAndExplainsTheRest() {
         CompiledRules rules = compile("""
-                {"items": {"sources": [{"type": "MARKDOWN"}], "maxItems": 2}}
+                {"items": {"sources": [{"type": "MARKDOWN"}], "max_items": 2}}
                 """,
                 style("A", "tees").price(10_000).markdown(9_000).size("M", 5),
                 style("B", "tees").price(10_000).markdown(6_000).size("M", 5),
@@ -38,7 +38,7 @@ class RankingAndSkipTest {
     @Test
     void anItemPushedOutOfTheRankingIsExplained() {
         CompiledRules rules = compile("""
-                {"items": {"sources": [{"type": "MARKDOWN"}], "maxItems": 1}}
+                {"items": {"sources": [{"type": "MARKDOWN"}], "max_items": 1}}
                 """,
                 style("A", "tees").price(10_000).markdown(5_000).size("M", 5),
                 style("B", "tees").price(10_000).markdown(9_000).size("M", 5));
@@ -53,7 +53,7 @@ class RankingAndSkipTest {
     @Test
     void equalScoresGoToMoreStockInTheSizeThenToTheStyleCode() {
         CompiledRules rules = compile("""
-                {"items": {"sources": [{"type": "MARKDOWN"}], "maxItems": 3}}
+                {"items": {"sources": [{"type": "MARKDOWN"}], "max_items": 3}}
                 """,
                 style("Z", "tees").markdown(5_000).size("M", 9),
                 style("B", "tees").markdown(5_000).size("M", 3),
@@ -67,7 +67,7 @@ class RankingAndSkipTest {
     @Test
     void aStyleFoundByTwoRulesAppearsOnceWithItsBetterScore() {
         CompiledRules rules = compile("""
-                {"items": {"sources": [{"type": "LAST_CHANCE"}, {"type": "MARKDOWN"}], "maxItems": 3}}
+                {"items": {"sources": [{"type": "LAST_CHANCE"}, {"type": "MARKDOWN"}], "max_items": 3}}
                 """, style("JN-204", "jeans").discontinuing(null).price(10_000).markdown(8_000).size("M", 30));
 
         Decision d = rules.decide(customer().wears("jeans", "M", 1, daysAgo(10)).bought("JN-204", 1, daysAgo(10), "M")
@@ -80,7 +80,7 @@ class RankingAndSkipTest {
     @Test
     void fewerItemsThanTheMinimumSkips() {
         CompiledRules rules = compile("""
-                {"items": {"sources": [{"type": "MARKDOWN"}], "minItems": 2, "maxItems": 4}}
+                {"items": {"sources": [{"type": "MARKDOWN"}], "min_items": 2, "max_items": 4}}
                 """, style("A", "tees").markdown(5_000).size("M", 5), style("B", "tees").markdown(5_000).size("M", 0).size("L", 3));
 
         Decision d = rules.decide(customer().wears("tees", "M", 1, daysAgo(10)).build());
@@ -92,7 +92,7 @@ class RankingAndSkipTest {
     @Test
     void theMostFrequentCauseNamesTheSkip() {
         CompiledRules rules = compile("""
-                {"items": {"sources": [{"type": "MARKDOWN"}], "notOfferedWithinDays": 30}}
+                {"items": {"sources": [{"type": "MARKDOWN"}], "not_offered_within_days": 30}}
                 """,
                 style("A", "tees").markdown(5_000).size("M", 5),
                 style("B", "tees").markdown(5_000).size("M", 5),
@@ -107,7 +107,7 @@ class RankingAndSkipTest {
     @Test
     void sizeWinsATieWithRepeats() {
         CompiledRules rules = compile("""
-                {"items": {"sources": [{"type": "MARKDOWN"}], "notOfferedWithinDays": 30}}
+                {"items": {"sources": [{"type": "MARKDOWN"}], "not_offered_within_days": 30}}
                 """, style("A", "tees").markdown(5_000).size("M", 5), style("C", "tees").markdown(5_000).size("L", 5));
 
         Decision d = rules.decide(customer().wears("tees", "M", 1, daysAgo(10)).offered("A", daysAgo(3)).build());
@@ -130,8 +130,8 @@ class RankingAndSkipTest {
     @Test
     void minimumOfZeroSendsBlocksWithoutItems() {
         CompiledRules rules = compile("""
-                {"items": {"sources": [{"type": "MARKDOWN"}], "minItems": 0},
-                 "blocks": {"points": {"minPoints": 100, "expiringWithinDays": 60}}}
+                {"items": {"sources": [{"type": "MARKDOWN"}], "min_items": 0},
+                 "blocks": {"points": {"min_points": 100, "expiring_within_days": 60}}}
                 """);
 
         Decision d = rules.decide(customer().points(300, LocalDate.of(2026, 3, 1)).build());
@@ -144,8 +144,8 @@ class RankingAndSkipTest {
     @Test
     void withMinimumZeroAndNoBlockTheTellingItemReasonStillNamesTheSkip() {
         CompiledRules rules = compile("""
-                {"items": {"sources": [{"type": "MARKDOWN"}], "minItems": 0},
-                 "blocks": {"points": {"minPoints": 100, "expiringWithinDays": 60}}}
+                {"items": {"sources": [{"type": "MARKDOWN"}], "min_items": 0},
+                 "blocks": {"points": {"min_points": 100, "expiring_within_days": 60}}}
                 """, style("A", "tees").markdown(5_000).size("M", 0).size("L", 5));
 
         Decision d = rules.decide(customer().wears("tees", "M", 1, daysAgo(10)).build());
@@ -170,7 +170,7 @@ class RankingAndSkipTest {
     @Test
     void requiredPointsSkipsCustomersWithoutExpiringPoints() {
         CompiledRules rules = compile("""
-                {"blocks": {"points": {"minPoints": 500, "expiringWithinDays": 30, "required": true}}}
+                {"blocks": {"points": {"min_points": 500, "expiring_within_days": 30, "required": true}}}
                 """);
 
         Decision d = rules.decide(customer().points(800, null).build());
@@ -184,7 +184,7 @@ class RankingAndSkipTest {
     void offerExplanationListsItemsAndBlocks() {
         CompiledRules rules = compile("""
                 {"items": {"sources": [{"type": "MARKDOWN"}]},
-                 "blocks": {"points": {"minPoints": 100, "expiringWithinDays": 60}}}
+                 "blocks": {"points": {"min_points": 100, "expiring_within_days": 60}}}
                 """, style("A", "tees").price(12_900).markdown(8_900).size("M", 5));
 
         Decision d = rules.decide(customer().wears("tees", "m", 1, daysAgo(10)).points(1_500, LocalDate.of(2026, 3, 1))

@@ -27,10 +27,10 @@ import jp.koyomi.domain.Season;
 class RankingMatchesTheDocumentedScoreTest {
 
     private static final String RULES = """
-            {"items": {"sources": [{"type": "LAST_CHANCE"}, {"type": "MARKDOWN", "overstockAbove": 10},
-                                   {"type": "NEW_ARRIVALS", "arrivedWithinDays": 30, "topCategories": 2}],
-                       "inSeason": true, "matchCustomerClimate": true, "minStock": 2,
-                       "notOfferedWithinDays": 30, "minItems": 0, "maxItems": 4}}
+            {"items": {"sources": [{"type": "LAST_CHANCE"}, {"type": "MARKDOWN", "overstock_above": 10},
+                                   {"type": "NEW_ARRIVALS", "arrived_within_days": 30, "top_categories": 2}],
+                       "in_season": true, "match_customer_climate": true, "min_stock": 2,
+                       "not_offered_within_days": 30, "min_items": 0, "max_items": 4}}
             """;
     private static final String[] SIZES = {"S", "M", "L"};
     private static final Instant RUN_AT = Fixtures.RUN_AT;

@@ -47,9 +47,29 @@ class RulesJsonTest {
     }
 
     @Test
+    void shouldRefuseCamelCaseFieldNamesBecauseRulesAreSnakeCaseLikeTheRestOfTheApi() {
+        List<String> problems = problems("""
+                {"items": {"sources": [{"type": "LAST_CHANCE", "boughtScope": "STYLE"}], "minItems": 1}}
+                """);
+
+        assertEquals(1, problems.size());
+        assertTrue(problems.get(0).startsWith("rules.items.sources[0].boughtScope: unknown field"), problems.get(0));
+        assertTrue(problems.get(0).contains("bought_scope"), problems.get(0));
+    }
+
+    @Test
+    void shouldWriteSnakeCaseFieldNames() {
+        String json = RulesJson.write(RulesJson.parse("""
+                {"items": {"sources": [{"type": "MARKDOWN", "overstock_above": 20}], "min_items": 2}}
+                """));
+
+        assertTrue(json.contains("\"overstock_above\":20") && json.contains("\"min_items\":2"), json);
+    }
+
+    @Test
     void shouldReadFromATreeAndAcceptLowerCaseEnums() throws Exception {
         ContentRules rules = RulesJson.parse(new ObjectMapper().readTree("""
-                {"audience": {"climateZones": ["cold"]}, "items": {"sources": [{"type": "markdown"}]}}
+                {"audience": {"climate_zones": ["cold"]}, "items": {"sources": [{"type": "markdown"}]}}
                 """));
 
         assertEquals(List.of(ClimateZone.COLD), rules.audience().climateZones());
@@ -58,15 +78,15 @@ class RulesJsonTest {
 
     @Test
     void maxItemsBelowMinItems() {
-        assertEquals(List.of("rules.items.maxItems: must be >= minItems (3)"), problems("""
-                {"items": {"sources": [{"type": "MARKDOWN"}], "minItems": 3, "maxItems": 2}}
+        assertEquals(List.of("rules.items.max_items: must be >= min_items (3)"), problems("""
+                {"items": {"sources": [{"type": "MARKDOWN"}], "min_items": 3, "max_items": 2}}
                 """));
     }
 
     @Test
     void maxItemsBelowTheDefaultMinimum() {
-        assertEquals(List.of("rules.items.maxItems: must be >= 1, was 0"), problems("""
-                {"items": {"sources": [{"type": "MARKDOWN"}], "maxItems": 0}}
+        assertEquals(List.of("rules.items.max_items: must be >= 1, was 0"), problems("""
+                {"items": {"sources": [{"type": "MARKDOWN"}], "max_items": 0}}
                 """));
     }
 
@@ -83,15 +103,15 @@ class RulesJsonTest {
 
     @Test
     void wrongEnumValueNamesTheAllowedOnes() {
-        assertEquals(List.of("rules.audience.climateZones[1]: 'ARCTIC' is not one of COLD, TEMPERATE, WARM"), problems("""
-                {"audience": {"climateZones": ["COLD", "ARCTIC"]}, "items": {"sources": [{"type": "MARKDOWN"}]}}
+        assertEquals(List.of("rules.audience.climate_zones[1]: 'ARCTIC' is not one of COLD, TEMPERATE, WARM"), problems("""
+                {"audience": {"climate_zones": ["COLD", "ARCTIC"]}, "items": {"sources": [{"type": "MARKDOWN"}]}}
                 """));
     }
 
     @Test
     void wrongTypeOfValue() {
-        assertEquals(List.of("rules.items.minStock: 'many' is not a valid whole number"), problems("""
-                {"items": {"sources": [{"type": "MARKDOWN"}], "minStock": "many"}}
+        assertEquals(List.of("rules.items.min_stock: 'many' is not a valid whole number"), problems("""
+                {"items": {"sources": [{"type": "MARKDOWN"}], "min_stock": "many"}}
                 """));
     }
 
@@ -109,25 +129,25 @@ class RulesJsonTest {
                 "rules.audience.regions[0]: 'Hokaido' is not a region; use one of Hokkaido, Tohoku, Kanto, Chubu, "
                         + "Kinki, Chugoku, Shikoku, Kyushu-Okinawa",
                 "rules.audience.prefectures[0]: '48' is not a prefecture code (1-47)",
-                "rules.items.sources[0].overstockAbove: only applies to MARKDOWN, not LAST_CHANCE",
+                "rules.items.sources[0].overstock_above: only applies to MARKDOWN, not LAST_CHANCE",
                 "rules.items.sources[1].type: LAST_CHANCE is listed twice",
                 "rules.items.categories[0]: must not be blank",
-                "rules.items.minStock: must be >= 0, was -1",
-                "rules.blocks.howTo.boughtWithinDays: required",
-                "rules.blocks.howTo.guides[0]: set exactly one of category or style",
-                "rules.blocks.points.expiringWithinDays: required",
+                "rules.items.min_stock: must be >= 0, was -1",
+                "rules.blocks.how_to.bought_within_days: required",
+                "rules.blocks.how_to.guides[0]: set exactly one of category or style",
+                "rules.blocks.points.expiring_within_days: required",
                 "rules.blocks.topics.blocks[0].key: required"), problems("""
                 {
                   "window": {"from": "2026-02-30", "to": "2026-03-15"},
                   "audience": {"regions": ["Hokaido"], "prefectures": [48]},
                   "items": {
-                    "sources": [{"type": "LAST_CHANCE", "overstockAbove": 3}, {"type": "LAST_CHANCE"}],
+                    "sources": [{"type": "LAST_CHANCE", "overstock_above": 3}, {"type": "LAST_CHANCE"}],
                     "categories": [" "],
-                    "minStock": -1
+                    "min_stock": -1
                   },
                   "blocks": {
-                    "howTo": {"guides": [{"category": "jeans", "style": "JN-204", "key": "k", "title": "t"}]},
-                    "points": {"minPoints": 500},
+                    "how_to": {"guides": [{"category": "jeans", "style": "JN-204", "key": "k", "title": "t"}]},
+                    "points": {"min_points": 500},
                     "topics": {"blocks": [{"topic": "craft", "title": "t"}]}
                   }
                 }

@@ -29,7 +29,7 @@ class SeasonAndWindowTest {
     }
 
     private static final String IN_SEASON = """
-            {"items": {"sources": [{"type": "MARKDOWN"}], "inSeason": true, "maxItems": 5}}
+            {"items": {"sources": [{"type": "MARKDOWN"}], "in_season": true, "max_items": 5}}
             """;
 
     @Test
@@ -48,7 +48,7 @@ class SeasonAndWindowTest {
     @Test
     void withoutInSeasonEverySeasonIsOffered() {
         assertEquals(List.of("AL-1", "AW-1", "SS-1"), offered(compile("""
-                {"items": {"sources": [{"type": "MARKDOWN"}], "maxItems": 5}}
+                {"items": {"sources": [{"type": "MARKDOWN"}], "max_items": 5}}
                 """, scarves())));
     }
 

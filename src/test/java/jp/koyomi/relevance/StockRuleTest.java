@@ -16,7 +16,7 @@ class StockRuleTest {
 
     private static String markdownRules(String extra) {
         return """
-                {"items": {"sources": [{"type": "MARKDOWN"}], "maxItems": 4 %s}}
+                {"items": {"sources": [{"type": "MARKDOWN"}], "max_items": 4 %s}}
                 """.formatted(extra);
     }
 
@@ -26,7 +26,7 @@ class StockRuleTest {
 
     @Test
     void shouldSkipWhenStockInSizeIsBelowThreshold() {
-        CompiledRules rules = compile(markdownRules(", \"minStock\": 3"), shirt("SH-1").size("M", 2).size("L", 9));
+        CompiledRules rules = compile(markdownRules(", \"min_stock\": 3"), shirt("SH-1").size("M", 2).size("L", 9));
 
         Decision d = rules.decide(customer().wears("shirts", "M", 1, daysAgo(10)).build());
 
@@ -37,14 +37,14 @@ class StockRuleTest {
 
     @Test
     void shouldOfferAtExactlyTheThreshold() {
-        CompiledRules rules = compile(markdownRules(", \"minStock\": 3"), shirt("SH-1").size("M", 3));
+        CompiledRules rules = compile(markdownRules(", \"min_stock\": 3"), shirt("SH-1").size("M", 3));
 
         assertTrue(rules.decide(customer().wears("shirts", "M", 1, daysAgo(10)).build()).isOffer());
     }
 
     @Test
     void zeroThresholdOffersTheSizeEvenWhenSoldOut() {
-        CompiledRules rules = compile(markdownRules(", \"minStock\": 0"), shirt("SH-1").size("M", 0).size("L", 4));
+        CompiledRules rules = compile(markdownRules(", \"min_stock\": 0"), shirt("SH-1").size("M", 0).size("L", 4));
 
         Decision d = rules.decide(customer().wears("shirts", "M", 1, daysAgo(10)).build());
 
@@ -54,7 +54,7 @@ class StockRuleTest {
 
     @Test
     void zeroThresholdStillNeedsTheSizeToExist() {
-        CompiledRules rules = compile(markdownRules(", \"minStock\": 0"), shirt("SH-1").size("L", 4));
+        CompiledRules rules = compile(markdownRules(", \"min_stock\": 0"), shirt("SH-1").size("L", 4));
 
         Decision d = rules.decide(customer().wears("shirts", "M", 1, daysAgo(10)).build());
 
@@ -110,7 +110,7 @@ class StockRuleTest {
 
     @Test
     void campaignCanSkipCustomersWithUnknownSizeRatherThanOfferOneSize() {
-        CompiledRules rules = compile(markdownRules(", \"unknownSize\": \"SKIP\""), shirt("SH-1").size("M", 5),
+        CompiledRules rules = compile(markdownRules(", \"unknown_size\": \"SKIP\""), shirt("SH-1").size("M", 5),
                 style("SC-9", "shirts").markdown(3_000).variant(null, "grey", 5));
 
         assertEquals(SkipReason.UNKNOWN_SIZE, rules.decide(customer().build()).skipReason());
@@ -130,7 +130,7 @@ class StockRuleTest {
 
     @Test
     void oneSizeItemBelowThresholdSaysHowManyAreLeft() {
-        CompiledRules rules = compile(markdownRules(", \"minStock\": 2"),
+        CompiledRules rules = compile(markdownRules(", \"min_stock\": 2"),
                 style("SC-9", "scarves").markdown(3_000).variant(null, "grey", 1));
 
         Decision d = rules.decide(customer().build());
