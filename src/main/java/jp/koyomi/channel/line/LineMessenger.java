@@ -86,7 +86,8 @@ public final class LineMessenger implements Messenger {
         if (result instanceof SendResult.Sent) {
             LOG.debugf("LINE delivery %d was already accepted under its retry key", message.deliveryId());
         } else {
-            LOG.warnf("LINE delivery %d not sent: %s", message.deliveryId(), result);
+            // DEBUG: the outbox logs one summary per batch, so an outage is not a warning per delivery.
+            LOG.debugf("LINE delivery %d not sent: %s", message.deliveryId(), result);
         }
         return result;
     }
