@@ -1,6 +1,7 @@
 package jp.koyomi.channel.line;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,11 +21,11 @@ public class LineChannel {
 
     @Produces
     @Singleton
-    Messenger lineMessenger(LineConfig line, ChannelsConfig channels) {
+    Messenger lineMessenger(LineConfig line, ChannelsConfig channels, Clock clock) {
         if (line.channelAccessToken().isPresent()) {
             return new LineMessenger(new LineSettings(line.apiBaseUrl(), line.channelAccessToken().get(),
                     Duration.ofSeconds(10), Duration.ofSeconds(30), line.maxConnections()),
-                    new PushRateLimiter(line.pushesPerSecond(), (int) Math.max(1, line.pushesPerSecond() / 10)));
+                    new PushRateLimiter(line.pushesPerSecond(), (int) Math.max(1, line.pushesPerSecond() / 10)), clock);
         }
         Path files = Path.of(channels.outboxDirectory(), "line");
         LOG.infof("No LINE channel token configured: LINE pushes are written as JSON files under %s",
