@@ -88,7 +88,7 @@ public class LineBenchmark {
         stub.start();
         URI base = URI.create("http://127.0.0.1:" + stub.getAddress().getPort());
         messenger = new LineMessenger(new LineSettings(base, "bench-token", Duration.ofSeconds(5), Duration.ofSeconds(5),
-                connections), new PushRateLimiter(1_000_000, 1_000));
+                connections), new PushRateLimiter(1_000_000, 1_000), java.time.Clock.systemUTC());
         message = new OutboundMessage(1L, UUID.randomUUID(), Channel.LINE, "U4af4980629a0b2c1d3e4f5a6b7c8d9e0", "青木 陽菜",
                 new RenderedMessage.Line(List.of("{\"type\":\"text\",\"text\":\"青木 陽菜 様、冬物セールのお知らせです\"}", FLEX)),
                 null);

@@ -1,9 +1,11 @@
 package jp.koyomi.campaign;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import jp.koyomi.domain.Channel;
@@ -16,9 +18,14 @@ import jp.koyomi.domain.Channel;
  * @param fallback        channels tried in this order after the customer's own preference
  * @param templates       template version id per channel
  * @param holdoutPercent  0–50: customers recorded but sent nothing, for attribution
+ * @param deliveryExpiry  how long its messages may wait to go out (ISO-8601, e.g. {@code PT24H}) before
+ *                        they end EXPIRED; unset: {@code koyomi.outbox.expiry} (72 hours)
  */
 public record CampaignDefinition(Cadence cadence, JsonNode rules, List<Channel> fallback, Map<Channel, Long> templates,
-        int holdoutPercent) {
+        int holdoutPercent, @JsonFormat(shape = JsonFormat.Shape.STRING) Duration deliveryExpiry) {
+
+    static final Duration SHORTEST_EXPIRY = Duration.ofHours(1);
+    static final Duration LONGEST_EXPIRY = Duration.ofDays(30);
 
     public CampaignDefinition {
         fallback = fallback == null ? List.of() : List.copyOf(fallback);
@@ -47,6 +54,10 @@ public record CampaignDefinition(Cadence cadence, JsonNode rules, List<Channel> 
         }
         if (holdoutPercent < 0 || holdoutPercent > 50) {
             problems.add("holdout_percent: between 0 and 50");
+        }
+        if (deliveryExpiry != null
+                && (deliveryExpiry.compareTo(SHORTEST_EXPIRY) < 0 || deliveryExpiry.compareTo(LONGEST_EXPIRY) > 0)) {
+            problems.add("delivery_expiry: between PT1H and P30D (ISO-8601), e.g. PT72H");
         }
         return problems;
     }

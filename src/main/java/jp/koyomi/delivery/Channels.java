@@ -1,11 +1,8 @@
 package jp.koyomi.delivery;
 
-import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Base64;
-import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -13,27 +10,17 @@ import jakarta.inject.Singleton;
 
 import org.jboss.logging.Logger;
 
-import jp.koyomi.channel.email.EmailMessageBuilder;
-import jp.koyomi.channel.email.SenderSettings;
-import jp.koyomi.channel.email.SmtpMessenger;
-import jp.koyomi.channel.email.SmtpSettings;
-import jp.koyomi.channel.file.EmailFileMessenger;
-import jp.koyomi.channel.file.LineFileMessenger;
-import jp.koyomi.channel.line.LineMessenger;
-import jp.koyomi.channel.line.LineSettings;
-import jp.koyomi.channel.line.PushRateLimiter;
 import jp.koyomi.link.LinkSettings;
 import jp.koyomi.link.SignedLinks;
 
-/** Builds the channels from configuration: a real server where one is configured, the file outbox otherwise. */
+/**
+ * The signed links every channel puts in its messages. (The messengers themselves come from their
+ * channel packages: {@code channel.email.EmailChannel}, {@code channel.line.LineChannel}.)
+ */
 @ApplicationScoped
 public class Channels {
 
     private static final Logger LOG = Logger.getLogger(Channels.class);
-
-    /** The messengers the outbox workers drain, one per channel that sends message by message. */
-    public record Messengers(List<Messenger> all) {
-    }
 
     @Produces
     @Singleton
@@ -52,34 +39,5 @@ public class Channels {
     @ApplicationScoped
     UnsubscribeLinks unsubscribeLinks(SignedLinks links) {
         return links::unsubscribeUrl;
-    }
-
-    @Produces
-    @Singleton
-    Messengers messengers(ChannelsConfig config, Clock clock) {
-        ChannelsConfig.Email email = config.email();
-        EmailMessageBuilder builder = new EmailMessageBuilder(new SenderSettings(email.fromAddress(), email.fromName(),
-                email.legalName(), email.postalAddress(), email.contact(), email.unsubscribeMailto().orElse(null)), clock);
-        Path files = Path.of(config.outboxDirectory());
-        Messenger emailMessenger = email.smtpHost()
-                .<Messenger>map(host -> new SmtpMessenger(new SmtpSettings(host, email.smtpPort(), email.smtpSecurity(),
-                        email.smtpUsername().orElse(null), email.smtpPassword().orElse(null), Duration.ofSeconds(10),
-                        Duration.ofSeconds(30), email.smtpConnections(), Duration.ofSeconds(30)), builder))
-                .orElseGet(() -> {
-                    LOG.infof("No SMTP host configured: emails are written as .eml files under %s",
-                            files.resolve("email").toAbsolutePath());
-                    return new EmailFileMessenger(files.resolve("email"), builder);
-                });
-        ChannelsConfig.Line line = config.line();
-        Messenger lineMessenger = line.channelAccessToken()
-                .<Messenger>map(token -> new LineMessenger(new LineSettings(line.apiBaseUrl(), token, Duration.ofSeconds(10),
-                        Duration.ofSeconds(30), line.maxConnections()),
-                        new PushRateLimiter(line.pushesPerSecond(), (int) Math.max(1, line.pushesPerSecond() / 10))))
-                .orElseGet(() -> {
-                    LOG.infof("No LINE channel token configured: LINE pushes are written as JSON files under %s",
-                            files.resolve("line").toAbsolutePath());
-                    return new LineFileMessenger(files.resolve("line"));
-                });
-        return new Messengers(List.of(emailMessenger, lineMessenger));
     }
 }

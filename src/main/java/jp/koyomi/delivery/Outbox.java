@@ -4,11 +4,15 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,12 +23,25 @@ import io.agroal.api.AgroalDataSource;
 import jp.koyomi.domain.Channel;
 import jp.koyomi.imports.Sql;
 
-/** The outbox table as a queue: claim due deliveries under a lease, then record how each send ended. */
+/**
+ * The outbox table as a queue. A worker claims due deliveries under a lease and a fresh claim
+ * token; every later change of a claimed row — holding it for a send, recording how the send
+ * ended — names that token and changes nothing once another worker has claimed the row. So a
+ * worker that stalled past its lease cannot send or record what someone else now owns.
+ */
 @ApplicationScoped
 public class Outbox {
 
     @Inject
     AgroalDataSource dataSource;
+
+    /** Deliveries claimed together under one token, leased until {@code leasedUntil}. */
+    public record Claim(UUID token, List<ClaimedDelivery> deliveries, Instant leasedUntil) {
+
+        public boolean isEmpty() {
+            return deliveries.isEmpty();
+        }
+    }
 
     /**
      * Claims up to {@code limit} due PENDING deliveries of a channel. SKIP LOCKED lets several
@@ -32,8 +49,10 @@ public class Outbox {
      * makes a crashed worker's rows due again when it runs out.
      */
     @Transactional
-    public List<ClaimedDelivery> claim(Channel channel, int limit, Instant now, java.time.Duration lease) {
+    public Claim claim(Channel channel, int limit, Instant now, Duration lease) {
         OffsetDateTime at = utc(now);
+        UUID token = UUID.randomUUID();
+        Instant until = now.plus(lease);
         List<Long> ids = new ArrayList<>();
         try (Connection c = dataSource.getConnection()) {
             try (PreparedStatement due = c.prepareStatement("SELECT id FROM delivery WHERE status = 'PENDING' "
@@ -49,21 +68,23 @@ public class Outbox {
                 }
             }
             if (ids.isEmpty()) {
-                return List.of();
+                return new Claim(token, List.of(), until);
             }
-            try (PreparedStatement lock = c.prepareStatement("UPDATE delivery SET claimed_until = ?, attempts = attempts + 1 "
+            try (PreparedStatement lock = c.prepareStatement("UPDATE delivery SET claimed_until = ?, claim_token = ? "
                     + "WHERE id IN (" + Sql.placeholders(ids.size()) + ")")) {
-                lock.setObject(1, utc(now.plus(lease)));
-                Sql.bindAll(lock, 2, ids);
+                lock.setObject(1, utc(until));
+                lock.setString(2, token.toString());
+                Sql.bindAll(lock, 3, ids);
                 lock.executeUpdate();
             }
-            return load(c, channel, ids);
+            return new Claim(token, load(c, channel, token, ids), until);
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot claim " + channel + " deliveries", e);
         }
     }
 
-    private static List<ClaimedDelivery> load(Connection c, Channel channel, List<Long> ids) throws SQLException {
+    private static List<ClaimedDelivery> load(Connection c, Channel channel, UUID token, List<Long> ids)
+            throws SQLException {
         String address = switch (channel) {
             case EMAIL -> "cu.email";
             case LINE -> "cu.line_user_id";
@@ -72,48 +93,110 @@ public class Outbox {
         String consent = "cu." + channel.name().toLowerCase() + "_consent";
         List<ClaimedDelivery> claimed = new ArrayList<>();
         try (PreparedStatement s = c.prepareStatement("SELECT d.id, d.customer_id, d.content, d.retry_key, d.attempts, "
-                + address + ", cu.family_name, cu.given_name, " + consent + " FROM delivery d JOIN customer cu ON "
-                + "cu.id = d.customer_id WHERE d.id IN (" + Sql.placeholders(ids.size()) + ") ORDER BY d.id")) {
+                + address + ", cu.family_name, cu.given_name, " + consent + ", d.expires_at, d.offered_skus, "
+                + "d.offer_min_stock, d.last_error FROM delivery d JOIN customer cu ON cu.id = d.customer_id "
+                + "WHERE d.id IN (" + Sql.placeholders(ids.size()) + ") ORDER BY d.next_attempt_at, d.id")) {
             Sql.bindAll(s, 1, ids);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     String given = rs.getString(8);
-                    claimed.add(new ClaimedDelivery(rs.getLong(1), rs.getLong(2), channel, rs.getString(3),
+                    OffsetDateTime expires = rs.getObject(10, OffsetDateTime.class);
+                    claimed.add(new ClaimedDelivery(rs.getLong(1), token, rs.getLong(2), channel, rs.getString(3),
                             UUID.fromString(rs.getString(4)), rs.getInt(5), rs.getString(6),
-                            rs.getString(7) + (given == null ? "" : " " + given), rs.getBoolean(9)));
+                            rs.getString(7) + (given == null ? "" : " " + given), rs.getBoolean(9),
+                            expires == null ? null : expires.toInstant(), Offer.decode(rs.getString(11), rs.getInt(12)),
+                            rs.getString(13)));
                 }
             }
         }
         return claimed;
     }
 
-    /** Records a send that went out. */
-    @Transactional
-    public void sent(long id, String providerId, Instant now) {
-        update("UPDATE delivery SET status = 'SENT', sent_at = ?, provider_id = ?, claimed_until = NULL, last_error = NULL "
-                + "WHERE id = ?", utc(now), providerId, id);
+    /**
+     * Extends the lease of the claim's rows that are still its own; returns how many are. Workers
+     * renew as they go, so a long batch never outlives its lease.
+     */
+    public int renew(UUID token, Instant until) {
+        return update("UPDATE delivery SET claimed_until = ? WHERE claim_token = ? AND status = 'PENDING'", utc(until),
+                token.toString());
     }
 
-    /** Records a delivery that will not go out, with the reason. */
-    @Transactional
-    public void finish(long id, DeliveryStatus status, String reason) {
-        update("UPDATE delivery SET status = ?, last_error = ?, claimed_until = NULL WHERE id = ?", status.name(),
-                truncate(reason), id);
+    /**
+     * Takes a delivery for one send attempt: true when the claim still owns it, which then stays
+     * leased until {@code until}; false when another worker claimed it since (this one must not send).
+     */
+    public boolean hold(ClaimedDelivery d, Instant until) {
+        return update("UPDATE delivery SET claimed_until = ?, attempts = attempts + 1 WHERE id = ? AND claim_token = ? "
+                + "AND status = 'PENDING'", utc(until), d.id(), d.claimToken().toString()) == 1;
     }
 
-    /** Puts a delivery back in the queue, due again at {@code dueAt}. */
-    @Transactional
-    public void retryAt(long id, Instant dueAt, String reason) {
-        update("UPDATE delivery SET next_attempt_at = ?, last_error = ?, claimed_until = NULL WHERE id = ?", utc(dueAt),
-                truncate(reason), id);
+    /** Lets go of the claim's rows not handled yet, so any worker may claim them at once. */
+    public void release(UUID token) {
+        update("UPDATE delivery SET claimed_until = NULL, claim_token = NULL WHERE claim_token = ? AND status = 'PENDING'",
+                token.toString());
     }
 
-    private void update(String sql, Object... values) {
+    /** Records a send that went out; false when the claim no longer owns the delivery. */
+    public boolean sent(ClaimedDelivery d, String providerId, Instant now) {
+        return owned("UPDATE delivery SET status = 'SENT', sent_at = ?, provider_id = ?, claimed_until = NULL, "
+                + "last_error = NULL", d, utc(now), providerId);
+    }
+
+    /** Records a delivery that will not go out, with the reason; false when the claim no longer owns it. */
+    public boolean finish(ClaimedDelivery d, DeliveryStatus status, String reason) {
+        return owned("UPDATE delivery SET status = ?, last_error = ?, claimed_until = NULL", d, status.name(),
+                truncate(reason));
+    }
+
+    /** Puts a delivery whose attempt failed back in the queue, due again at {@code dueAt}. */
+    public boolean retryAt(ClaimedDelivery d, Instant dueAt, String reason) {
+        return owned("UPDATE delivery SET next_attempt_at = ?, last_error = ?, claimed_until = NULL, claim_token = NULL",
+                d, utc(dueAt), truncate(reason));
+    }
+
+    /**
+     * Puts a delivery back in the queue until {@code dueAt} without spending an attempt on it: quiet
+     * hours, or a channel pause. {@code attempted}: it was held for a send that the pause stopped.
+     */
+    public boolean defer(ClaimedDelivery d, Instant dueAt, String reason, boolean attempted) {
+        return owned("UPDATE delivery SET next_attempt_at = ?, last_error = ?, claimed_until = NULL, claim_token = NULL"
+                + (attempted ? ", attempts = attempts - 1" : ""), d, utc(dueAt), truncate(reason));
+    }
+
+    /** Current units on hand per SKU, for the send-time stock check; unknown SKUs are absent. */
+    public Map<String, Integer> stock(Collection<String> skus) {
+        Map<String, Integer> stock = new HashMap<>();
+        if (skus.isEmpty()) {
+            return stock;
+        }
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                "SELECT sku, stock FROM product_variant WHERE sku IN (" + Sql.placeholders(skus.size()) + ")")) {
+            Sql.bindAll(s, 1, skus);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    stock.put(rs.getString(1), rs.getInt(2));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read stock", e);
+        }
+        return stock;
+    }
+
+    private boolean owned(String update, ClaimedDelivery d, Object... values) {
+        Object[] all = new Object[values.length + 2];
+        System.arraycopy(values, 0, all, 0, values.length);
+        all[values.length] = d.id();
+        all[values.length + 1] = d.claimToken().toString();
+        return update(update + " WHERE id = ? AND claim_token = ? AND status = 'PENDING'", all) == 1;
+    }
+
+    private int update(String sql, Object... values) {
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
             for (int i = 0; i < values.length; i++) {
                 s.setObject(i + 1, values[i]);
             }
-            s.executeUpdate();
+            return s.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot update the outbox", e);
         }

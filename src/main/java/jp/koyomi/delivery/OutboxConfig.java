@@ -20,13 +20,20 @@ public interface OutboxConfig {
     @WithDefault("100")
     int batchSize();
 
-    /** How long a claim holds; a worker that crashed loses its claims after this. */
+    /**
+     * How long a claim holds; a worker that crashed loses its claims after this. Workers renew it
+     * as they send, and each send is held for a whole lease: keep it well above the channels'
+     * connect + read timeouts (10 s + 30 s).
+     */
     @WithDefault("PT2M")
     Duration lease();
 
-    /** Attempts before a delivery is given up as FAILED. */
-    @WithDefault("8")
-    int maxAttempts();
+    /**
+     * How long a delivery may wait (deferrals, retries, a backlog) before it ends EXPIRED instead of
+     * going out late; a campaign's {@code delivery_expiry} overrides it. Retries stop at the expiry.
+     */
+    @WithDefault("PT72H")
+    Duration expiry();
 
     /** Delay before the first retry; each further retry doubles it, with jitter. */
     @WithDefault("PT30S")

@@ -3,7 +3,9 @@ package jp.koyomi.delivery;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,8 +14,9 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 /**
- * Sends one claimed batch of a channel through its messenger and records each outcome. Consent is
- * checked again here, at send time, so an unsubscribe or LINE unfollow after the run still wins.
+ * Sends one claimed batch of a channel through its messenger and records each outcome. Before each
+ * send the {@link SendGate} decides whether the delivery may still go out (consent, expiry, stock,
+ * quiet hours) and the outbox confirms the claim still owns it; a worker that lost its claim stops.
  */
 @ApplicationScoped
 public class OutboxDrainer {
@@ -21,40 +24,84 @@ public class OutboxDrainer {
     private static final Logger LOG = Logger.getLogger(OutboxDrainer.class);
     static final Duration CHANNEL_PAUSE = Duration.ofHours(1);
 
-    @Inject
-    Outbox outbox;
+    private final Outbox outbox;
+    private final OutboxConfig config;
+    private final Clock clock;
+    private final UnsubscribeLinks links;
+    private final SendGate gate;
 
     @Inject
-    OutboxConfig config;
+    public OutboxDrainer(Outbox outbox, OutboxConfig config, Clock clock, UnsubscribeLinks links, SendGate gate) {
+        this.outbox = outbox;
+        this.config = config;
+        this.clock = clock;
+        this.links = links;
+        this.gate = gate;
+    }
 
-    @Inject
-    Clock clock;
-
-    @Inject
-    UnsubscribeLinks links;
-
-    /** Drains one batch; returns how many deliveries it handled (0: nothing was due). */
+    /** Drains one batch; returns how many deliveries it claimed (0: nothing was due, or the window is closed). */
     public int drainBatch(Messenger messenger) {
-        List<ClaimedDelivery> batch = outbox.claim(messenger.channel(), config.batchSize(), clock.instant(), config.lease());
-        for (int i = 0; i < batch.size(); i++) {
-            if (!send(messenger, batch.get(i))) {
+        Instant start = clock.instant();
+        if (!gate.windowOpen(messenger.channel(), start)) {
+            return 0;
+        }
+        Outbox.Claim claim = outbox.claim(messenger.channel(), config.batchSize(), start, config.lease());
+        if (!claim.isEmpty()) {
+            send(claim, messenger);
+        }
+        return claim.deliveries().size();
+    }
+
+    /** Sends a claim's deliveries one by one, renewing its lease as it goes; stops when it lost the claim. */
+    void send(Outbox.Claim claim, Messenger messenger) {
+        Set<String> skus = new LinkedHashSet<>();
+        claim.deliveries().forEach(d -> skus.addAll(d.offer().skus()));
+        Map<String, Integer> stock = outbox.stock(skus);
+        BatchSummary summary = new BatchSummary(messenger.channel());
+        Instant leasedUntil = claim.leasedUntil();
+        for (int i = 0; i < claim.deliveries().size(); i++) {
+            ClaimedDelivery d = claim.deliveries().get(i);
+            Instant now = clock.instant();
+            // Renew while half the lease is left, so the rows still waiting in this batch stay ours.
+            if (now.isAfter(leasedUntil.minus(config.lease().dividedBy(2)))) {
+                leasedUntil = now.plus(config.lease());
+                outbox.renew(claim.token(), leasedUntil);
+            }
+            Step step = handle(messenger, d, now, stock, summary);
+            if (step == Step.CLAIM_LOST) {
+                LOG.infof("%s worker lost its claim on delivery %d (its lease ran out and another worker took it); "
+                        + "stopping this batch without sending", d.channel(), d.id());
+                outbox.release(claim.token());
+                break;
+            }
+            if (step == Step.PAUSE) {
                 Instant resume = clock.instant().plus(CHANNEL_PAUSE);
-                batch.subList(i + 1, batch.size()).forEach(d -> outbox.retryAt(d.id(), resume, "channel paused"));
+                for (ClaimedDelivery rest : claim.deliveries().subList(i + 1, claim.deliveries().size())) {
+                    outbox.defer(rest, resume, "channel paused", false);
+                    summary.deferred();
+                }
                 break;
             }
         }
-        return batch.size();
+        summary.log();
     }
 
-    /** Returns false when the channel must pause. */
-    private boolean send(Messenger messenger, ClaimedDelivery d) {
-        if (!d.consented()) {
-            outbox.finish(d.id(), DeliveryStatus.SKIPPED, "consent withdrawn before sending");
-            return true;
+    private enum Step { NEXT, PAUSE, CLAIM_LOST }
+
+    private Step handle(Messenger messenger, ClaimedDelivery d, Instant now, Map<String, Integer> stock,
+            BatchSummary summary) {
+        SendGate.Verdict verdict = gate.check(SendGate.Candidate.of(d), now, stock);
+        if (verdict instanceof SendGate.Withhold withhold) {
+            summary.withheld(withhold.status());
+            return outbox.finish(d, withhold.status(), withhold.reason()) ? Step.NEXT : Step.CLAIM_LOST;
         }
-        if (d.recipient() == null || d.recipient().isBlank()) {
-            outbox.finish(d.id(), DeliveryStatus.FAILED, "the customer has no " + d.channel() + " address any more");
-            return true;
+        if (verdict instanceof SendGate.Defer defer) {
+            summary.deferred();
+            return outbox.defer(d, defer.until(), defer.reason(), false) ? Step.NEXT : Step.CLAIM_LOST;
+        }
+        // The lease now covers this send whole: connect and read timeouts are far shorter than it.
+        if (!outbox.hold(d, now.plus(config.lease()))) {
+            return Step.CLAIM_LOST;
         }
         SendResult result;
         try {
@@ -62,32 +109,46 @@ public class OutboxDrainer {
                     d.recipientName(), MessageCodec.decode(d.channel(), d.content()),
                     links.unsubscribe(d.customerId(), d.channel())));
         } catch (RuntimeException e) {
-            LOG.warnf("Delivery %d: %s failed unexpectedly: %s", d.id(), d.channel(), e.toString());
             result = new SendResult.Retry(e.getClass().getSimpleName() + ": " + e.getMessage(), Duration.ZERO);
         }
-        Instant now = clock.instant();
+        Instant after = clock.instant();
+        boolean recorded;
         if (result instanceof SendResult.Sent sent) {
-            outbox.sent(d.id(), sent.providerId(), now);
+            summary.sent();
+            recorded = outbox.sent(d, sent.providerId(), after);
         } else if (result instanceof SendResult.Failed failed) {
-            outbox.finish(d.id(), DeliveryStatus.FAILED, failed.reason());
+            summary.failed(failed.reason());
+            recorded = outbox.finish(d, DeliveryStatus.FAILED, failed.reason());
         } else if (result instanceof SendResult.Retry retry) {
-            retry(d, retry, now);
-        } else if (result instanceof SendResult.ChannelPaused paused) {
+            recorded = retry(d, retry, after, summary);
+        } else {
+            SendResult.ChannelPaused paused = (SendResult.ChannelPaused) result;
             LOG.warnf("%s channel paused for %s: %s", d.channel(), CHANNEL_PAUSE, paused.reason());
-            outbox.retryAt(d.id(), now.plus(CHANNEL_PAUSE), "channel paused: " + paused.reason());
-            return false;
+            summary.deferred();
+            outbox.defer(d, after.plus(CHANNEL_PAUSE), "channel paused: " + paused.reason(), true);
+            return Step.PAUSE;
         }
-        return true;
+        if (!recorded) {
+            // Cannot happen while the lease outlasts a send; if it does, say so loudly.
+            LOG.errorf("%s delivery %d: the outcome (%s) was not recorded: the claim was lost during the send",
+                    d.channel(), d.id(), result.getClass().getSimpleName());
+        }
+        return Step.NEXT;
     }
 
-    private void retry(ClaimedDelivery d, SendResult.Retry retry, Instant now) {
-        if (d.attempts() >= config.maxAttempts()) {
-            outbox.finish(d.id(), DeliveryStatus.FAILED, "gave up after " + d.attempts() + " attempts: " + retry.reason());
-            return;
-        }
-        Duration wait = new Backoff(config.firstRetryDelay(), config.maxRetryDelay()).delayBefore(d.attempts(),
+    /** Retries with backoff (and no sooner than the channel asked) until the delivery's expiry. */
+    private boolean retry(ClaimedDelivery d, SendResult.Retry retry, Instant now, BatchSummary summary) {
+        int attempt = d.attempts() + 1;
+        Duration wait = new Backoff(config.firstRetryDelay(), config.maxRetryDelay()).delayBefore(attempt,
                 ThreadLocalRandom.current());
         Duration notBefore = retry.notBefore() == null ? Duration.ZERO : retry.notBefore();
-        outbox.retryAt(d.id(), now.plus(wait.compareTo(notBefore) >= 0 ? wait : notBefore), retry.reason());
+        Instant due = now.plus(wait.compareTo(notBefore) >= 0 ? wait : notBefore);
+        if (d.expiresAt() != null && !due.isBefore(d.expiresAt())) {
+            summary.withheld(DeliveryStatus.EXPIRED);
+            return outbox.finish(d, DeliveryStatus.EXPIRED, "expired at " + d.expiresAt() + " after " + attempt
+                    + " attempts: " + retry.reason());
+        }
+        summary.retried(retry.reason());
+        return outbox.retryAt(d, due, retry.reason());
     }
 }

@@ -27,7 +27,7 @@ public class OutboxWorkers {
     OutboxDrainer drainer;
 
     @Inject
-    Channels.Messengers messengers;
+    Messengers messengers;
 
     @Inject
     OutboxConfig config;

@@ -353,7 +353,7 @@ public final class CompiledRules {
         return run;
     }
 
-    int minStock() {
+    public int minStock() {
         return minStock;
     }
 

@@ -1,5 +1,6 @@
 package jp.koyomi.run;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -7,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import jp.koyomi.delivery.Offer;
 import jp.koyomi.domain.Channel;
 import jp.koyomi.domain.ClimateZone;
 import jp.koyomi.region.Prefecture;
@@ -39,7 +41,7 @@ final class CampaignPipeline implements RunPipeline {
     record Setup(long campaignId, String campaignName, int holdoutPercent, CompiledRules rules,
             CatalogLoader.Loaded catalog, ChannelChoice channels, FrequencyCap cap,
             Map<Channel, TemplateEngine.Compiled> templates, LocalDate runDate, MessageContext.Sender sender,
-            UnsubscribeUrls unsubscribe, PrefectureDirectory prefectures) {
+            UnsubscribeUrls unsubscribe, PrefectureDirectory prefectures, Duration deliveryExpiry) {
     }
 
     @FunctionalInterface
@@ -84,7 +86,10 @@ final class CampaignPipeline implements RunPipeline {
         try {
             var message = template.render(context(member, decision, channel.channel()));
             List<Long> styles = decision.items().stream().map(i -> setup.catalog().idByCode().get(i.styleCode())).toList();
-            return RunOutcome.deliver(member.id(), channel.channel(), message, styles, why);
+            // The SKUs shown, so the outbox can check at send time that the offer still holds.
+            Offer offer = new Offer(decision.items().stream().map(i -> i.variant().sku()).toList(),
+                    setup.rules().minStock());
+            return RunOutcome.deliver(member.id(), channel.channel(), message, styles, why, offer, setup.deliveryExpiry());
         } catch (TemplateRenderException e) {
             why.add("the " + channel.channel() + " template failed: " + e.getMessage());
             return RunOutcome.skip(member.id(), "TEMPLATE_ERROR", why);

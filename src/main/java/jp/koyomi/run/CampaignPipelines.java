@@ -12,7 +12,8 @@ import jakarta.inject.Inject;
 import io.agroal.api.AgroalDataSource;
 import jp.koyomi.campaign.CampaignDefinition;
 import jp.koyomi.campaign.CampaignService;
-import jp.koyomi.delivery.ChannelsConfig;
+import jp.koyomi.channel.email.EmailConfig;
+import jp.koyomi.delivery.OutboxConfig;
 import jp.koyomi.domain.Channel;
 import jp.koyomi.link.SignedLinks;
 import jp.koyomi.region.PrefectureDirectory;
@@ -46,10 +47,13 @@ public class CampaignPipelines {
     SignedLinks links;
 
     @Inject
-    ChannelsConfig channels;
+    EmailConfig sender;
 
     @Inject
     RunConfig config;
+
+    @Inject
+    OutboxConfig outbox;
 
     public RunPipeline forCampaign(long campaignId, Instant runAt) {
         CampaignService.Loaded campaign = campaigns.load(campaignId);
@@ -64,12 +68,12 @@ public class CampaignPipelines {
         RunContext context = new RunContext(runAt, definition.cadence().zone(), campaignId);
         Map<Channel, TemplateEngine.Compiled> compiled = new EnumMap<>(Channel.class);
         definition.templates().forEach((channel, version) -> compiled.put(channel, templates.compiled(version)));
-        ChannelsConfig.Email sender = channels.email();
         return new CampaignPipeline(new CampaignPipeline.Setup(campaignId, campaign.name(), definition.holdoutPercent(),
                 CompiledRules.compile(rules, catalog.snapshot(), context), catalog, new ChannelChoice(definition.fallback()),
                 new FrequencyCap((int) config.cap().window().toDays(), config.cap().max(), config.cap().perChannel()),
                 compiled, context.runDate(),
                 new MessageContext.Sender(sender.fromName(), sender.postalAddress(), sender.contact()),
-                (customer, channel) -> links.unsubscribeUrl(customer, channel).toString(), prefectures));
+                (customer, channel) -> links.unsubscribeUrl(customer, channel).toString(), prefectures,
+                definition.deliveryExpiry() != null ? definition.deliveryExpiry() : outbox.expiry()));
     }
 }

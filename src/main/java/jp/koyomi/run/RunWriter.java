@@ -26,7 +26,8 @@ final class RunWriter {
         try (PreparedStatement decision = c.prepareStatement("INSERT INTO run_decision (run_id, customer_id, outcome, "
                 + "skip_reason, channel) VALUES (?, ?, ?, ?, ?)");
                 PreparedStatement delivery = c.prepareStatement("INSERT INTO delivery (run_id, customer_id, channel, status, "
-                        + "content, retry_key, next_attempt_at, created_at) VALUES (?, ?, ?, 'PENDING', ?, ?, ?, ?)");
+                        + "content, retry_key, next_attempt_at, created_at, expires_at, offered_skus, offer_min_stock) "
+                        + "VALUES (?, ?, ?, 'PENDING', ?, ?, ?, ?, ?, ?, ?)");
                 PreparedStatement offer = c.prepareStatement("INSERT INTO offer_history (customer_id, style_id, "
                         + "campaign_id, run_id, channel, offered_at) VALUES (?, ?, ?, ?, ?, ?)")) {
             for (RunOutcome o : outcomes) {
@@ -46,6 +47,10 @@ final class RunWriter {
                 delivery.setString(5, UUID.randomUUID().toString());
                 delivery.setObject(6, sendFrom.atOffset(ZoneOffset.UTC));
                 delivery.setObject(7, at);
+                // What the outbox checks at send time: too late to send, and whether the offer still holds.
+                delivery.setObject(8, o.expiry() == null ? null : now.plus(o.expiry()).atOffset(ZoneOffset.UTC));
+                delivery.setString(9, o.offer().encodedSkus());
+                delivery.setInt(10, o.offer().minStock());
                 delivery.addBatch();
                 for (long style : o.offeredStyleIds()) {
                     offer.setLong(1, o.customerId());

@@ -36,13 +36,13 @@ class EmailDeliveryTest {
     OutboxDrainer drainer;
 
     @Inject
-    Channels.Messengers messengers;
+    Messengers messengers;
 
     @Inject
     AgroalDataSource dataSource;
 
     private Messenger email() {
-        return messengers.all().stream().filter(m -> m.channel() == Channel.EMAIL).findFirst().orElseThrow();
+        return messengers.of(Channel.EMAIL);
     }
 
     private String status(long deliveryId) throws SQLException {

@@ -32,8 +32,12 @@ class OutboxTest {
         return Db.value(dataSource, "SELECT status FROM delivery WHERE id = ?", deliveryId);
     }
 
-    private static List<Long> ids(List<ClaimedDelivery> claimed) {
-        return claimed.stream().map(ClaimedDelivery::id).toList();
+    private static List<Long> ids(Outbox.Claim claim) {
+        return claim.deliveries().stream().map(ClaimedDelivery::id).toList();
+    }
+
+    private static ClaimedDelivery the(long id, Outbox.Claim claim) {
+        return claim.deliveries().stream().filter(d -> d.id() == id).findFirst().orElseThrow();
     }
 
     @Test
@@ -41,17 +45,17 @@ class OutboxTest {
         Instant now = Instant.parse("2030-01-01T01:00:00Z");
         long id = Db.pendingDelivery(dataSource, Db.customer(dataSource, "OB-1"), Channel.LINE, now.minusSeconds(1));
 
-        List<ClaimedDelivery> first = outbox.claim(Channel.LINE, 100, now, LEASE);
+        Outbox.Claim first = outbox.claim(Channel.LINE, 100, now, LEASE);
         assertTrue(ids(first).contains(id));
-        ClaimedDelivery claimed = first.stream().filter(d -> d.id() == id).findFirst().orElseThrow();
-        assertEquals(1, claimed.attempts());
+        ClaimedDelivery claimed = the(id, first);
+        assertTrue(outbox.hold(claimed, now.plus(LEASE)));
         assertEquals("青木 陽菜", claimed.recipientName());
 
         assertTrue(!ids(outbox.claim(Channel.LINE, 100, now.plusSeconds(60), LEASE)).contains(id),
                 "another worker must not take a leased delivery");
-        List<ClaimedDelivery> afterCrash = outbox.claim(Channel.LINE, 100, now.plus(LEASE).plusSeconds(1), LEASE);
+        Outbox.Claim afterCrash = outbox.claim(Channel.LINE, 100, now.plus(LEASE).plusSeconds(1), LEASE);
         assertTrue(ids(afterCrash).contains(id), "a crashed worker's delivery is claimed again when its lease runs out");
-        assertEquals(2, afterCrash.stream().filter(d -> d.id() == id).findFirst().orElseThrow().attempts());
+        assertEquals(1, the(id, afterCrash).attempts(), "the crashed worker's attempt counts");
     }
 
     @Test
@@ -69,10 +73,10 @@ class OutboxTest {
         long sent = Db.pendingDelivery(dataSource, customer, Channel.EMAIL, now);
         long failed = Db.pendingDelivery(dataSource, customer, Channel.EMAIL, now);
         long retried = Db.pendingDelivery(dataSource, customer, Channel.EMAIL, now);
-        outbox.claim(Channel.EMAIL, 100, now, LEASE);
-        outbox.sent(sent, "<m1@example.jp>", now);
-        outbox.finish(failed, DeliveryStatus.FAILED, "550 no such user");
-        outbox.retryAt(retried, now.plusSeconds(30), "421 try later");
+        Outbox.Claim claim = outbox.claim(Channel.EMAIL, 100, now, LEASE);
+        assertTrue(outbox.sent(the(sent, claim), "<m1@example.jp>", now));
+        assertTrue(outbox.finish(the(failed, claim), DeliveryStatus.FAILED, "550 no such user"));
+        assertTrue(outbox.retryAt(the(retried, claim), now.plusSeconds(30), "421 try later"));
         assertEquals("SENT", status(sent));
         assertEquals("FAILED", status(failed));
         assertEquals("PENDING", status(retried));

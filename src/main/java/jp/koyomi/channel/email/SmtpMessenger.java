@@ -76,7 +76,8 @@ public final class SmtpMessenger implements Messenger, AutoCloseable {
 
     private static SendResult logged(OutboundMessage message, SendResult result) {
         // Delivery id and the server's reply only: never the body, the recipient's data or the links in it.
-        LOG.warnf("email delivery %d not sent: %s", message.deliveryId(), result);
+        // DEBUG: the outbox logs one summary per batch, so an outage is not a warning per delivery.
+        LOG.debugf("email delivery %d not sent: %s", message.deliveryId(), result);
         return result;
     }
 

@@ -8,20 +8,20 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
 /** A folder of message files, each written whole or not at all. */
-final class OutboxDirectory {
+public final class OutboxDirectory {
 
-    interface Content {
+    public interface Content {
         void writeTo(OutputStream out) throws IOException;
     }
 
     private final Path directory;
 
-    OutboxDirectory(Path directory) {
+    public OutboxDirectory(Path directory) {
         this.directory = directory.toAbsolutePath().normalize();
     }
 
     /** Writes the file through a temporary sibling and a move, so readers never see half a message. */
-    Path write(String fileName, Content content) throws IOException {
+    public Path write(String fileName, Content content) throws IOException {
         Files.createDirectories(directory);
         Path target = directory.resolve(fileName);
         Path temporary = Files.createTempFile(directory, "." + fileName, ".tmp");
@@ -40,7 +40,7 @@ final class OutboxDirectory {
         }
     }
 
-    Path path() {
+    public Path path() {
         return directory;
     }
 }

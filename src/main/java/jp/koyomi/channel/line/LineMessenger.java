@@ -1,5 +1,6 @@
 package jp.koyomi.channel.line;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -28,15 +29,17 @@ public final class LineMessenger implements Messenger {
     private final MessagingApiClient client;
     private final LinePushRequests requests;
     private final PushRateLimiter limiter;
+    private final Clock clock;
 
-    public LineMessenger(LineSettings settings, PushRateLimiter limiter) {
-        this(client(settings), new LinePushRequests(), limiter);
+    public LineMessenger(LineSettings settings, PushRateLimiter limiter, Clock clock) {
+        this(client(settings), new LinePushRequests(), limiter, clock);
     }
 
-    LineMessenger(MessagingApiClient client, LinePushRequests requests, PushRateLimiter limiter) {
+    LineMessenger(MessagingApiClient client, LinePushRequests requests, PushRateLimiter limiter, Clock clock) {
         this.client = client;
         this.requests = requests;
         this.limiter = limiter;
+        this.clock = clock;
     }
 
     static MessagingApiClient client(LineSettings settings) {
@@ -71,7 +74,7 @@ public final class LineMessenger implements Messenger {
             push = client.pushMessage(message.retryKey(), request);
             return new SendResult.Sent(push.get().requestId());
         } catch (ExecutionException e) {
-            return logged(message, LineOutcome.of(e.getCause()));
+            return logged(message, LineOutcome.of(e.getCause(), clock.instant()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             if (push != null) {
@@ -86,7 +89,8 @@ public final class LineMessenger implements Messenger {
         if (result instanceof SendResult.Sent) {
             LOG.debugf("LINE delivery %d was already accepted under its retry key", message.deliveryId());
         } else {
-            LOG.warnf("LINE delivery %d not sent: %s", message.deliveryId(), result);
+            // DEBUG: the outbox logs one summary per batch, so an outage is not a warning per delivery.
+            LOG.debugf("LINE delivery %d not sent: %s", message.deliveryId(), result);
         }
         return result;
     }

@@ -14,7 +14,6 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 
 import jp.koyomi.customer.ConsentService;
-import jp.koyomi.delivery.ChannelsConfig;
 
 /**
  * LINE's webhook. Open, but every call must carry a valid {@code X-Line-Signature}; anything else
@@ -33,8 +32,8 @@ public class LineWebhookResource {
     private final Optional<LineWebhook> webhook;
 
     @Inject
-    public LineWebhookResource(ChannelsConfig config) {
-        this.webhook = config.line().channelSecret().filter(s -> !s.isBlank()).map(LineWebhook::new);
+    public LineWebhookResource(LineConfig config) {
+        this.webhook = config.channelSecret().filter(s -> !s.isBlank()).map(LineWebhook::new);
     }
 
     @POST

@@ -25,8 +25,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import jp.koyomi.channel.email.EmailFileMessenger;
 import jp.koyomi.channel.email.EmailMessageBuilder;
 import jp.koyomi.channel.email.SenderSettings;
+import jp.koyomi.channel.line.LineFileMessenger;
 import jp.koyomi.delivery.OutboundMessage;
 import jp.koyomi.delivery.SendResult;
 import jp.koyomi.domain.Channel;

@@ -17,7 +17,10 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -51,7 +54,7 @@ class LineMessengerTest {
     void startStub() {
         line = new WireMockServer(options().dynamicPort());
         line.start();
-        messenger = new LineMessenger(settings(), new PushRateLimiter(1_000, 100));
+        messenger = new LineMessenger(settings(READ_TIMEOUT), new PushRateLimiter(1_000, 100), CLOCK);
     }
 
     @AfterEach
@@ -59,8 +62,14 @@ class LineMessengerTest {
         line.stop();
     }
 
-    private LineSettings settings() {
-        return new LineSettings(URI.create(line.baseUrl()), TOKEN, Duration.ofSeconds(2), Duration.ofMillis(500), 8);
+    // Generous: a busy 2-core box must never turn a prompt stub answer into a timeout. Only the
+    // timeout test uses a short one, against a stub that answers far later still.
+    private static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
+    private static final Instant NOW = Instant.parse("2026-11-26T03:00:00Z");
+    private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
+
+    private LineSettings settings(Duration readTimeout) {
+        return new LineSettings(URI.create(line.baseUrl()), TOKEN, Duration.ofSeconds(10), readTimeout, 8);
     }
 
     private void answer(ResponseDefinitionBuilder response) {
@@ -128,6 +137,24 @@ class LineMessengerTest {
     }
 
     @Test
+    void shouldWaitAsLongAsLinesRetryAfterSaysWhenRateLimited() {
+        answer(json(429, "{\"message\":\"Too many requests\"}").withHeader("Retry-After", "120"));
+
+        SendResult.Retry retry = assertInstanceOf(SendResult.Retry.class, messenger.send(push(1L, UUID.randomUUID(), TEXT)));
+
+        assertEquals(Duration.ofSeconds(120), retry.notBefore());
+    }
+
+    @Test
+    void shouldReadARetryAfterGivenAsAnHttpDate() {
+        answer(json(503, "{\"message\":\"Service unavailable\"}").withHeader("Retry-After", "Thu, 26 Nov 2026 03:05:00 GMT"));
+
+        SendResult.Retry retry = assertInstanceOf(SendResult.Retry.class, messenger.send(push(1L, UUID.randomUUID(), TEXT)));
+
+        assertEquals(Duration.ofMinutes(5), retry.notBefore());
+    }
+
+    @Test
     void shouldPauseTheChannelWhenTheMonthlyQuotaIsUsedUp() {
         answer(json(429, "{\"message\":\"You have reached your monthly limit.\"}"));
 
@@ -149,10 +176,11 @@ class LineMessengerTest {
 
     @Test
     void shouldRetryWhenLineDoesNotAnswerInTime() {
-        answer(json(200, "{\"sentMessages\":[]}").withFixedDelay(2_000));
+        answer(json(200, "{\"sentMessages\":[]}").withFixedDelay(30_000));
         UUID key = UUID.randomUUID();
+        LineMessenger impatient = new LineMessenger(settings(Duration.ofSeconds(2)), new PushRateLimiter(1_000, 100), CLOCK);
 
-        SendResult result = messenger.send(push(1L, key, TEXT));
+        SendResult result = impatient.send(push(1L, key, TEXT));
 
         assertInstanceOf(SendResult.Retry.class, result);
         line.verify(postRequestedFor(urlEqualTo(PUSH)).withHeader("X-Line-Retry-Key", equalTo(key.toString())));
@@ -195,7 +223,7 @@ class LineMessengerTest {
 
             // The same capture does see the token when the SDK's logger is on, so the check above can fail.
             MessagingApiClient chatty = MessagingApiClient.builder(TOKEN).apiEndPoint(URI.create(line.baseUrl())).build();
-            new LineMessenger(chatty, new LinePushRequests(), new PushRateLimiter(1_000, 100))
+            new LineMessenger(chatty, new LinePushRequests(), new PushRateLimiter(1_000, 100), CLOCK)
                     .send(push(2L, UUID.randomUUID(), TEXT));
             assertTrue(logged.stream().anyMatch(line -> line.contains(TOKEN)), "capture works");
         } finally {

@@ -1,4 +1,4 @@
-package jp.koyomi.channel.file;
+package jp.koyomi.channel.email;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -7,8 +7,7 @@ import java.time.Duration;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 
-import jp.koyomi.channel.email.EmailMessageBuilder;
-import jp.koyomi.channel.email.EmailRejectedException;
+import jp.koyomi.channel.file.OutboxDirectory;
 import jp.koyomi.delivery.Messenger;
 import jp.koyomi.delivery.OutboundMessage;
 import jp.koyomi.delivery.SendResult;

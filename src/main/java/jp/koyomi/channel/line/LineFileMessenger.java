@@ -1,12 +1,11 @@
-package jp.koyomi.channel.file;
+package jp.koyomi.channel.line;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 
-import jp.koyomi.channel.line.LineMessageRejectedException;
-import jp.koyomi.channel.line.LinePushRequests;
+import jp.koyomi.channel.file.OutboxDirectory;
 import jp.koyomi.delivery.Messenger;
 import jp.koyomi.delivery.OutboundMessage;
 import jp.koyomi.delivery.SendResult;
