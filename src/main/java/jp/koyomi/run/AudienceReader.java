@@ -40,7 +40,13 @@ public final class AudienceReader {
      * runs deciding for the same customer at once count each other's messages against the cap.
      */
     public List<AudienceMember> nextBatch(Connection c, long checkpoint, int size, Instant now) throws SQLException {
-        List<Row> rows = customers(c, checkpoint, size);
+        return nextBatch(c, checkpoint, Long.MAX_VALUE, size, now);
+    }
+
+    /** The next batch after {@code checkpoint} up to customer {@code lastId}, the end of a run's slice. */
+    public List<AudienceMember> nextBatch(Connection c, long checkpoint, long lastId, int size, Instant now)
+            throws SQLException {
+        List<Row> rows = customers(c, checkpoint, lastId, size);
         if (rows.isEmpty()) {
             return List.of();
         }
@@ -66,13 +72,14 @@ public final class AudienceReader {
             Set<Channel> consents, Channel preferred) {
     }
 
-    private static List<Row> customers(Connection c, long checkpoint, int size) throws SQLException {
+    private static List<Row> customers(Connection c, long checkpoint, long lastId, int size) throws SQLException {
         List<Row> rows = new ArrayList<>(size);
         try (PreparedStatement s = c.prepareStatement("SELECT id, external_id, family_name, given_name, family_name_kana, "
                 + "given_name_kana, email, line_user_id, postal_code, prefecture_code, city, address1, address2, points, "
                 + "points_expire_on, topics, email_consent, line_consent, postal_consent, preferred_channel "
-                + "FROM customer WHERE id > ? ORDER BY id FETCH FIRST " + size + " ROWS ONLY FOR UPDATE")) {
+                + "FROM customer WHERE id > ? AND id <= ? ORDER BY id FETCH FIRST " + size + " ROWS ONLY FOR UPDATE")) {
             s.setLong(1, checkpoint);
+            s.setLong(2, lastId);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     Set<Channel> consents = EnumSet.noneOf(Channel.class);

@@ -18,9 +18,27 @@ public interface RunConfig {
     @WithDefault("500")
     int batchSize();
 
-    /** How long an instance holds a run between batches; a dead instance's run is resumed after this. */
-    @WithDefault("PT5M")
+    /**
+     * How long a worker holds a slice of a run between batches; another instance takes over a dead
+     * one's slice after this. A batch transaction may last at most half of it.
+     */
+    @WithDefault("PT2M")
     Duration lease();
+
+    /** Customers per slice: the unit that threads and instances share a run by. */
+    @WithDefault("20000")
+    int sliceSize();
+
+    /** Threads of this instance that execute slices at once. */
+    @WithDefault("2")
+    int threads();
+
+    /**
+     * This instance's name as the owner of slices; stable across restarts so a restarted instance
+     * takes its own slices back at once. Defaults to the host name; set it when several instances
+     * share a host.
+     */
+    Optional<String> instanceId();
 
     /** How far back offer history is read for "no repeats" rules. */
     @WithDefault("P90D")

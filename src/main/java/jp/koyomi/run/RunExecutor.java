@@ -1,5 +1,7 @@
 package jp.koyomi.run;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -10,7 +12,10 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -20,10 +25,13 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
- * Executes a run as DESIGN.md draws it: audience batch → decide → write outbox rows, decisions and
- * checkpoint in one transaction → next batch. A run that stops half way (crash, error, lost
- * lease) resumes from its checkpoint; the unique (run, customer, channel) key keeps any customer
- * from getting the message twice.
+ * Executes runs as DESIGN.md draws it: audience batch → decide → write outbox rows, decisions and
+ * checkpoint in one transaction → next batch. A run's audience is split into slices ({@link
+ * RunSlices}) that any thread of any instance claims; each claim is fenced by a generation, and every
+ * batch renews the lease only while the claim is still the slice's current one. A worker that lost
+ * its slice (its lease ran out and another took over, or the run was cancelled) stops quietly at its
+ * next batch; a slice that stops half way (crash, error) resumes from its checkpoint, and the unique
+ * (run, customer) decision key keeps any customer from being decided twice.
  */
 @ApplicationScoped
 public class RunExecutor {
@@ -39,125 +47,181 @@ public class RunExecutor {
     @Inject
     Clock clock;
 
-    /** A run this instance now holds the lease on. */
-    public record ClaimedRun(long id, long campaignId, long checkpoint, int revision) {
+    /** Who this instance is as the owner of slices. */
+    String instanceId;
+
+    /** Slices a thread of this instance executes now; any other slice owned by this instance is an orphan of a restart. */
+    private final Set<String> executing = ConcurrentHashMap.newKeySet();
+
+    @PostConstruct
+    void init() {
+        instanceId = config.instanceId().orElseGet(RunExecutor::hostName);
     }
 
-    /** Takes the oldest PENDING run, or a RUNNING one whose instance lost its lease. */
+    private static String hostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            return "koyomi";
+        }
+    }
+
+    /** A started run. */
+    public record ClaimedRun(long id, long campaignId, int revision) {
+    }
+
+    /** A slice this worker holds, as of its last batch: the generation is the fencing token of the claim. */
+    public record ClaimedSlice(ClaimedRun run, int sliceNo, long lastId, long checkpoint, long generation) {
+
+        ClaimedSlice at(long newCheckpoint) {
+            return new ClaimedSlice(run, sliceNo, lastId, newCheckpoint, generation);
+        }
+
+        String key() {
+            return run.id() + "/" + sliceNo;
+        }
+    }
+
+    /** Starts the oldest PENDING run: makes it RUNNING and plans its slices, or reopens those of a resumed run. */
     public Optional<ClaimedRun> claimNext() {
-        Instant now = clock.instant();
-        try (Connection c = dataSource.getConnection()) {
-            List<Long> candidates = new ArrayList<>();
-            try (PreparedStatement s = c.prepareStatement("SELECT id FROM campaign_run WHERE status = 'PENDING' "
-                    + "OR (status = 'RUNNING' AND claimed_until < ?) ORDER BY occurrence_at, id FETCH FIRST 10 ROWS ONLY")) {
-                s.setObject(1, now.atOffset(ZoneOffset.UTC));
-                try (ResultSet rs = s.executeQuery()) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            try (Connection c = dataSource.getConnection()) {
+                List<ClaimedRun> candidates = new ArrayList<>();
+                long[] checkpoints = new long[10];
+                try (PreparedStatement s = c.prepareStatement("SELECT id, campaign_id, revision, checkpoint FROM campaign_run "
+                        + "WHERE status = 'PENDING' ORDER BY occurrence_at, id FETCH FIRST 10 ROWS ONLY");
+                        ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
-                        candidates.add(rs.getLong(1));
+                        checkpoints[candidates.size()] = rs.getLong(4);
+                        candidates.add(new ClaimedRun(rs.getLong(1), rs.getLong(2), rs.getInt(3)));
                     }
                 }
-            }
-            for (long id : candidates) {
-                Optional<ClaimedRun> claimed = claim(c, id, now);
-                if (claimed.isPresent()) {
-                    return claimed;
+                for (int i = 0; i < candidates.size(); i++) {
+                    ClaimedRun run = candidates.get(i);
+                    // The status condition makes the start atomic: of two instances, one updates the row.
+                    try (PreparedStatement s = c.prepareStatement("UPDATE campaign_run SET status = 'RUNNING', "
+                            + "started_at = COALESCE(started_at, ?), claimed_until = NULL WHERE id = ? AND status = 'PENDING'")) {
+                        s.setObject(1, clock.instant().atOffset(ZoneOffset.UTC));
+                        s.setLong(2, run.id());
+                        if (s.executeUpdate() == 0) {
+                            continue;
+                        }
+                    }
+                    RunSlices.planOrReopen(c, run.id(), checkpoints[i], config.sliceSize());
+                    return Optional.of(run);
                 }
-            }
-            return Optional.empty();
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot claim a run", e);
-        }
-    }
-
-    private Optional<ClaimedRun> claim(Connection c, long id, Instant now) throws SQLException {
-        // The status condition in the UPDATE makes the claim atomic: of two instances, one updates a row.
-        try (PreparedStatement s = c.prepareStatement("UPDATE campaign_run SET status = 'RUNNING', claimed_until = ?, "
-                + "started_at = COALESCE(started_at, ?) WHERE id = ? AND (status = 'PENDING' OR (status = 'RUNNING' "
-                + "AND claimed_until < ?))")) {
-            s.setObject(1, now.plus(config.lease()).atOffset(ZoneOffset.UTC));
-            s.setObject(2, now.atOffset(ZoneOffset.UTC));
-            s.setLong(3, id);
-            s.setObject(4, now.atOffset(ZoneOffset.UTC));
-            if (s.executeUpdate() == 0) {
                 return Optional.empty();
             }
-        }
-        try (PreparedStatement s = c.prepareStatement("SELECT campaign_id, checkpoint, revision FROM campaign_run WHERE id = ?")) {
-            s.setLong(1, id);
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                return Optional.of(new ClaimedRun(id, rs.getLong(1), rs.getLong(2), rs.getInt(3)));
+        });
+    }
+
+    /**
+     * Claims an open slice of a running run (of {@code runId} only, when given): one never claimed, one
+     * whose lease ran out, or one this instance owned before a restart and no thread of it runs now.
+     */
+    public Optional<ClaimedSlice> claimSlice(Optional<Long> runId) {
+        String[] taken = new String[1];
+        try {
+            return QuarkusTransaction.requiringNew().call(() -> {
+                try (Connection c = dataSource.getConnection()) {
+                    Instant now = clock.instant();
+                    for (RunSlices.Open open : RunSlices.claimable(c, runId, now, instanceId)) {
+                        // Marked before the commit, so no other thread of ours claims it in between.
+                        if (executing.add(open.key())) {
+                            taken[0] = open.key();
+                            return Optional.of(RunSlices.claim(c, open, instanceId, now.plus(config.lease())));
+                        }
+                    }
+                    return Optional.<ClaimedSlice>empty();
+                }
+            });
+        } catch (RuntimeException e) {
+            if (taken[0] != null) {
+                executing.remove(taken[0]);
             }
+            throw e;
         }
     }
 
-    /** Runs the claimed run to its end with this pipeline; a failure leaves it FAILED at its last checkpoint. */
+    /** Runs every slice of this run that this thread can claim to its end; others may run the rest at once. */
     public void execute(ClaimedRun run, RunPipeline pipeline) {
+        for (Optional<ClaimedSlice> slice = claimSlice(Optional.of(run.id())); slice.isPresent();
+                slice = claimSlice(Optional.of(run.id()))) {
+            execute(slice.get(), pipeline);
+        }
+    }
+
+    /** Runs a claimed slice to its end, or until it is lost; a failure leaves the run FAILED at its checkpoints. */
+    public void execute(ClaimedSlice claimed, RunPipeline pipeline) {
+        ClaimedSlice slice = claimed;
+        try {
+            while (slice != null) {
+                slice = step(slice, pipeline);
+            }
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "Run %d stopped in slice %d after customer %d", claimed.run().id(), claimed.sliceNo(),
+                    slice == null ? claimed.checkpoint() : slice.checkpoint());
+            markFailed(claimed.run().id(), e);
+        } finally {
+            executing.remove(claimed.key());
+        }
+    }
+
+    /** One batch of a slice in one transaction; the slice as of the next batch, or null when it ended or was lost. */
+    ClaimedSlice step(ClaimedSlice slice, RunPipeline pipeline) {
         AudienceReader reader = new AudienceReader(config.offerHistoryWindow(), config.cap().window());
         QuietHours quiet = new QuietHours(config.quietHours().opens(), config.quietHours().closes(),
                 config.quietHours().zone());
         boolean quietHoursOn = !config.quietHours().disabled().orElse(false);
-        long checkpoint = run.checkpoint();
-        try {
-            while (true) {
-                long from = checkpoint;
-                Long next = QuarkusTransaction.requiringNew().timeout(600).call(() -> {
-                    try (Connection c = dataSource.getConnection()) {
-                        if (!stillRunning(c, run.id())) {
-                            return null;
-                        }
-                        Instant now = clock.instant();
-                        List<AudienceMember> batch = reader.nextBatch(c, from, config.batchSize(), now);
-                        if (batch.isEmpty()) {
-                            finish(c, run.id(), "COMPLETED", null);
-                            return null;
-                        }
-                        List<RunOutcome> outcomes = new ArrayList<>(batch.size());
-                        for (AudienceMember member : batch) {
-                            outcomes.add(pipeline.decide(member));
-                        }
-                        long last = batch.get(batch.size() - 1).id();
-                        RunWriter.write(c, run.id(), run.campaignId(), outcomes, last, now,
-                                quietHoursOn ? quiet.firstSendAt(now) : now, now.plus(config.lease()));
-                        return last;
-                    }
-                });
-                if (next == null) {
-                    return;
+        // The lease outlives any batch: a transaction that ran past half of it is rolled back.
+        int timeout = (int) Math.max(1, config.lease().toSeconds() / 2);
+        return QuarkusTransaction.requiringNew().timeout(timeout).call(() -> {
+            try (Connection c = dataSource.getConnection()) {
+                Instant now = clock.instant();
+                // First, so the slice row stays locked until commit: nobody takes it over mid-batch.
+                if (!RunSlices.renew(c, slice, now.plus(config.lease()))) {
+                    LOG.infof("Run %d slice %d: no longer ours (taken over, or the run stopped); leaving it after "
+                            + "customer %d", slice.run().id(), slice.sliceNo(), slice.checkpoint());
+                    return null;
                 }
-                checkpoint = next;
+                List<AudienceMember> batch = reader.nextBatch(c, slice.checkpoint(), slice.lastId(), config.batchSize(), now);
+                if (batch.isEmpty()) {
+                    RunSlices.finish(c, slice, clock.instant());
+                    return null;
+                }
+                List<RunOutcome> outcomes = new ArrayList<>(batch.size());
+                for (AudienceMember member : batch) {
+                    outcomes.add(pipeline.decide(member));
+                }
+                long last = batch.get(batch.size() - 1).id();
+                RunWriter.write(c, slice.run().id(), slice.run().campaignId(), slice.sliceNo(), outcomes, last, now,
+                        quietHoursOn ? quiet.firstSendAt(now) : now);
+                return slice.at(last);
             }
-        } catch (RuntimeException e) {
-            LOG.errorf(e, "Run %d stopped after customer %d", run.id(), checkpoint);
-            markFailed(run.id(), e);
-        }
+        });
     }
 
-    private static boolean stillRunning(Connection c, long runId) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT status FROM campaign_run WHERE id = ?")) {
-            s.setLong(1, runId);
-            try (ResultSet rs = s.executeQuery()) {
-                return rs.next() && rs.getString(1).equals("RUNNING");
-            }
-        }
-    }
-
-    private void finish(Connection c, long runId, String status, String error) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(
-                "UPDATE campaign_run SET status = ?, error = ?, finished_at = ?, claimed_until = NULL WHERE id = ?")) {
-            s.setString(1, status);
-            s.setString(2, error);
-            s.setObject(3, clock.instant().atOffset(ZoneOffset.UTC));
-            s.setLong(4, runId);
-            s.executeUpdate();
-        }
-    }
-
+    /** Fails the run with the reason and frees its slices, so a resume continues each from its checkpoint. */
     public void markFailed(long runId, RuntimeException e) {
         String message = String.valueOf(e.getMessage());
-        try (Connection c = dataSource.getConnection()) {
-            finish(c, runId, "FAILED", message.length() > 1900 ? message.substring(0, 1900) : message);
-        } catch (SQLException failure) {
+        // Our threads still in one of its slices stop at their next batch anyway.
+        executing.removeIf(key -> key.startsWith(runId + "/"));
+        try {
+            QuarkusTransaction.requiringNew().run(() -> {
+                try (Connection c = dataSource.getConnection()) {
+                    RunSlices.release(c, runId);
+                    try (PreparedStatement s = c.prepareStatement("UPDATE campaign_run SET status = 'FAILED', error = ?, "
+                            + "finished_at = ?, claimed_until = NULL WHERE id = ?")) {
+                        s.setString(1, message.length() > 1900 ? message.substring(0, 1900) : message);
+                        s.setObject(2, clock.instant().atOffset(ZoneOffset.UTC));
+                        s.setLong(3, runId);
+                        s.executeUpdate();
+                    }
+                } catch (SQLException failure) {
+                    throw new IllegalStateException(failure);
+                }
+            });
+        } catch (RuntimeException failure) {
             LOG.errorf(failure, "Cannot mark run %d failed", runId);
         }
     }

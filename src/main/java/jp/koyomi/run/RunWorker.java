@@ -1,8 +1,19 @@
 package jp.koyomi.run;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -12,7 +23,11 @@ import io.quarkus.scheduler.Scheduled;
 import jp.koyomi.campaign.CampaignScheduler;
 import jp.koyomi.campaign.CampaignService;
 
-/** Executes due runs one after another: PENDING ones, and RUNNING ones whose instance lost its lease. */
+/**
+ * Starts due runs and executes their slices on {@code koyomi.runs.threads} threads: PENDING runs,
+ * open slices of running ones, and slices whose holder lost its lease or was this instance before
+ * a restart. Other instances do the same on the same runs.
+ */
 @ApplicationScoped
 public class RunWorker {
 
@@ -30,28 +45,77 @@ public class RunWorker {
     @Inject
     CampaignService campaigns;
 
+    @Inject
+    RunConfig config;
+
+    private ExecutorService helpers;
+
+    @PostConstruct
+    void init() {
+        AtomicInteger n = new AtomicInteger();
+        helpers = Executors.newFixedThreadPool(Math.max(1, config.threads() - 1), r -> {
+            Thread t = new Thread(r, "koyomi-run-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    @PreDestroy
+    void stop() {
+        helpers.shutdownNow();
+    }
+
     @Scheduled(every = "${koyomi.runs.poll:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = CampaignScheduler.Disabled.class)
     void work() {
-        for (Optional<RunExecutor.ClaimedRun> run = executor.claimNext(); run.isPresent(); run = executor.claimNext()) {
-            execute(run.get());
+        while (executor.claimNext().isPresent()) {
+            // every due run started: its slices are now open to all threads of all instances
+        }
+        // A run's pipeline is built once per round and shared by the threads: it is read-only once built.
+        Map<Long, Optional<RunPipeline>> built = new ConcurrentHashMap<>();
+        List<Future<?>> others = new ArrayList<>();
+        for (int i = 1; i < config.threads(); i++) {
+            others.add(helpers.submit(() -> drain(built)));
+        }
+        drain(built);
+        for (Future<?> other : others) {
+            try {
+                other.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (ExecutionException e) {
+                LOG.error("A run thread stopped", e.getCause());
+            }
         }
     }
 
-    /** Builds the run's pipeline and runs it; a campaign that cannot be compiled fails its run with the reason. */
+    private void drain(Map<Long, Optional<RunPipeline>> built) {
+        for (var slice = executor.claimSlice(Optional.empty()); slice.isPresent(); slice = executor.claimSlice(Optional.empty())) {
+            RunExecutor.ClaimedSlice s = slice.get();
+            Optional<RunPipeline> pipeline = built.computeIfAbsent(s.run().id(), id -> pipeline(s.run()));
+            if (pipeline.isPresent()) {
+                executor.execute(s, pipeline.get());
+            }
+        }
+    }
+
+    /** Builds the run's pipeline and runs it on this thread; a campaign that cannot be compiled fails its run. */
     public void execute(RunExecutor.ClaimedRun run) {
-        RunPipeline pipeline;
+        pipeline(run).ifPresent(p -> executor.execute(run, p));
+    }
+
+    private Optional<RunPipeline> pipeline(RunExecutor.ClaimedRun run) {
         try {
             Optional<String> refused = campaigns.whyNotSendable(run.campaignId(), run.revision());
             if (refused.isPresent()) {
                 throw new IllegalStateException(refused.get());
             }
-            pipeline = pipelines.forCampaign(run.campaignId(), clock.instant());
+            return Optional.of(pipelines.forCampaign(run.campaignId(), clock.instant()));
         } catch (RuntimeException e) {
             LOG.errorf("Run %d cannot start: %s", run.id(), e.getMessage());
             executor.markFailed(run.id(), e);
-            return;
+            return Optional.empty();
         }
-        executor.execute(run, pipeline);
     }
 }

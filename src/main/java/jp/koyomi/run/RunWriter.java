@@ -13,15 +13,15 @@ import jp.koyomi.delivery.MessageCodec;
 
 /**
  * Writes one batch of a run's outcomes: decisions, outbox rows and offer history, then moves the
- * checkpoint, all on the caller's connection so they commit together or not at all.
+ * slice's checkpoint, all on the caller's connection so they commit together or not at all.
  */
 final class RunWriter {
 
     private RunWriter() {
     }
 
-    static void write(Connection c, long runId, long campaignId, List<RunOutcome> outcomes, long checkpoint, Instant now,
-            Instant sendFrom, Instant leaseUntil) throws SQLException {
+    static void write(Connection c, long runId, long campaignId, int sliceNo, List<RunOutcome> outcomes, long checkpoint,
+            Instant now, Instant sendFrom) throws SQLException {
         OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
         try (PreparedStatement decision = c.prepareStatement("INSERT INTO run_decision (run_id, customer_id, outcome, "
                 + "skip_reason, channel) VALUES (?, ?, ?, ?, ?)");
@@ -66,12 +66,6 @@ final class RunWriter {
             delivery.executeBatch();
             offer.executeBatch();
         }
-        try (PreparedStatement s = c.prepareStatement(
-                "UPDATE campaign_run SET checkpoint = ?, claimed_until = ? WHERE id = ?")) {
-            s.setLong(1, checkpoint);
-            s.setObject(2, leaseUntil.atOffset(ZoneOffset.UTC));
-            s.setLong(3, runId);
-            s.executeUpdate();
-        }
+        RunSlices.checkpoint(c, runId, sliceNo, checkpoint);
     }
 }

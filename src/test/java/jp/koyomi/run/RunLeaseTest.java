@@ -1,0 +1,96 @@
+package jp.koyomi.run;
+
+import static jp.koyomi.run.RunFixtures.count;
+import static jp.koyomi.run.RunFixtures.customers;
+import static jp.koyomi.run.RunFixtures.emailTo;
+import static jp.koyomi.run.RunFixtures.executor;
+import static jp.koyomi.run.RunFixtures.pendingRun;
+import static jp.koyomi.run.RunFixtures.start;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Optional;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import jp.koyomi.support.Db;
+
+/** Issue 10 item 2: a run's holder is recorded, renews its lease, and is fenced out when it loses it. */
+@QuarkusTest
+class RunLeaseTest {
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Inject
+    RunConfig config;
+
+    private void assertDecidedOnceAndCompleted(long run, String prefix, long eligible) throws SQLException {
+        assertEquals("COMPLETED", Db.value(dataSource, "SELECT status FROM campaign_run WHERE id = ?", run));
+        assertNull(Db.value(dataSource, "SELECT error FROM campaign_run WHERE id = ?", run));
+        assertEquals(count(dataSource, "SELECT COUNT(*) FROM customer"),
+                count(dataSource, "SELECT COUNT(*) FROM run_decision WHERE run_id = ?", run), "every customer decided once");
+        assertEquals(eligible, count(dataSource, "SELECT COUNT(*) FROM delivery WHERE run_id = ?", run));
+        assertEquals(eligible, count(dataSource, "SELECT COUNT(DISTINCT customer_id) FROM delivery d JOIN customer c "
+                + "ON c.id = d.customer_id WHERE run_id = ? AND c.external_id LIKE ?", run, prefix + "%"));
+    }
+
+    @Test
+    void aHolderWhoseLeaseWasTakenOverStopsQuietlyAndTheRunCompletesOnce() throws SQLException {
+        customers("RL-A-", 12);
+        long run = pendingRun(dataSource, "リース テスト A");
+        RunFixtures.TestClock clock = new RunFixtures.TestClock();
+        RunExecutor first = executor(dataSource, config, clock, "node-1");
+        RunExecutor second = executor(dataSource, config, clock, "node-2");
+        RunPipeline pipeline = emailTo("RL-A-");
+
+        start(first, run);
+        RunExecutor.ClaimedSlice held = first.claimSlice(Optional.of(run)).orElseThrow();
+        held = first.step(held, pipeline);
+        assertEquals("node-1", Db.value(dataSource, "SELECT owner FROM run_slice WHERE run_id = ?", run));
+        assertTrue(second.claimSlice(Optional.of(run)).isEmpty(), "a live lease is not taken over");
+
+        // The first instance stalls past its lease; the second takes over and gets a batch further.
+        clock.advance(config.lease().plus(Duration.ofSeconds(1)));
+        RunExecutor.ClaimedSlice taken = second.claimSlice(Optional.of(run)).orElseThrow();
+        assertEquals(held.checkpoint(), taken.checkpoint(), "the new holder continues from the last stored batch");
+        assertEquals(held.generation() + 1, taken.generation());
+        taken = second.step(taken, pipeline);
+
+        assertNull(first.step(held, pipeline), "the old holder stops at its next batch");
+        assertEquals("RUNNING", Db.value(dataSource, "SELECT status FROM campaign_run WHERE id = ?", run),
+                "losing the lease is not a failure");
+        first.execute(held, pipeline);
+        second.execute(taken, pipeline);
+        assertDecidedOnceAndCompleted(run, "RL-A-", 9);
+    }
+
+    @Test
+    void aRestartedInstanceTakesBackItsOwnRunAtOnceWithoutWaitingForTheLease() throws SQLException {
+        customers("RL-B-", 8);
+        long run = pendingRun(dataSource, "リース テスト B");
+        RunFixtures.TestClock clock = new RunFixtures.TestClock();
+        RunExecutor beforeRestart = executor(dataSource, config, clock, "node-r");
+        RunPipeline pipeline = emailTo("RL-B-");
+        start(beforeRestart, run);
+        RunExecutor.ClaimedSlice held = beforeRestart.claimSlice(Optional.of(run)).orElseThrow();
+        held = beforeRestart.step(held, pipeline);
+        assertTrue(beforeRestart.claimSlice(Optional.of(run)).isEmpty(), "a slice a thread of ours runs is not claimed again");
+
+        // kill -9 and start again: same instance id, nothing of the run in memory, the lease still live.
+        RunExecutor afterRestart = executor(dataSource, config, clock, "node-r");
+        assertTrue(executor(dataSource, config, clock, "node-other").claimSlice(Optional.of(run)).isEmpty(),
+                "another instance waits for the lease");
+        RunExecutor.ClaimedSlice resumed = afterRestart.claimSlice(Optional.of(run)).orElseThrow();
+        assertEquals(held.checkpoint(), resumed.checkpoint());
+        afterRestart.execute(resumed, pipeline);
+        assertDecidedOnceAndCompleted(run, "RL-B-", 6);
+    }
+}
