@@ -33,6 +33,22 @@ public class CustomerRepository {
                 Customer.class).setParameter("after", after).setMaxResults(limit).getResultList();
     }
 
+    /**
+     * Customers whose external id or email starts with {@code query}, or whose name in kanji or kana
+     * (family then given, spaces ignored) contains it; a keyset page in external id order.
+     */
+    public List<Customer> search(String query, String after, int limit) {
+        String q = query.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        String name = q.replace(" ", "").replace("\u3000", "");
+        return em.createQuery("FROM Customer WHERE (:after IS NULL OR externalId > :after) AND ("
+                + "externalId LIKE :prefix ESCAPE '\\' OR LOWER(email) LIKE :lowerPrefix ESCAPE '\\' "
+                + "OR CONCAT(familyName, COALESCE(givenName, '')) LIKE :name ESCAPE '\\' "
+                + "OR CONCAT(COALESCE(familyNameKana, ''), COALESCE(givenNameKana, '')) LIKE :name ESCAPE '\\') "
+                + "ORDER BY externalId", Customer.class).setParameter("after", after).setParameter("prefix", q + "%")
+                .setParameter("lowerPrefix", q.toLowerCase(java.util.Locale.ROOT) + "%")
+                .setParameter("name", "%" + name + "%").setMaxResults(limit).getResultList();
+    }
+
     /** The size each customer wears per category, as derived from their orders. */
     public Map<Long, Map<String, String>> sizesOf(List<Long> customerIds) {
         Map<Long, Map<String, String>> sizes = new HashMap<>();

@@ -20,11 +20,14 @@ public class CustomerResource {
     @Inject
     CustomerService customers;
 
-    /** Customers in external id order, a keyset page at a time. */
+    /**
+     * Customers in external id order, a keyset page at a time; with {@code q}, only those whose
+     * external id or email starts with it or whose name (kanji or kana) contains it.
+     */
     @GET
     public CustomerService.CustomerPage list(@QueryParam("limit") @DefaultValue("100") int limit,
-            @QueryParam("after") String after) {
-        return customers.page(after, limit);
+            @QueryParam("after") String after, @QueryParam("q") String q) {
+        return customers.search(q, after, limit);
     }
 
     @GET

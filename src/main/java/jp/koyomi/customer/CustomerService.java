@@ -57,10 +57,16 @@ public class CustomerService {
     }
 
     public CustomerPage page(String after, int limit) {
+        return search(null, after, limit);
+    }
+
+    /** Like {@link #page}, narrowed to the customers a search finds (see {@link CustomerRepository#search}). */
+    public CustomerPage search(String query, String after, int limit) {
         if (limit < 1 || limit > MAX_PAGE) {
             throw new InvalidInputException("limit", "must be between 1 and " + MAX_PAGE);
         }
-        List<Customer> page = customers.pageAfter(after, limit);
+        List<Customer> page = query == null || query.isBlank() ? customers.pageAfter(after, limit)
+                : customers.search(query, after, limit);
         Map<Long, Map<String, String>> sizes = customers.sizesOf(page.stream().map(c -> c.id).toList());
         List<CustomerView> items = page.stream().map(c -> view(c, sizes.getOrDefault(c.id, Map.of()))).toList();
         String next = page.size() == limit ? page.get(page.size() - 1).externalId : null;

@@ -4,15 +4,18 @@ import java.util.Optional;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.RestResponse;
 
+import jp.koyomi.common.KeysetPage;
 import jp.koyomi.user.Role;
 
 @Path("/api/v1/runs")
@@ -27,6 +30,23 @@ public class RunResource {
 
     @Inject
     DryRun dryRun;
+
+    @Inject
+    RunList runList;
+
+    /** Runs newest first, a keyset page at a time, optionally of one campaign. */
+    @GET
+    public KeysetPage<RunList.RunSummary> list(@QueryParam("campaign_id") Long campaignId,
+            @QueryParam("after") Long after, @QueryParam("limit") @DefaultValue("50") int limit) {
+        return runList.page(campaignId, after, limit);
+    }
+
+    /** Customers decided out of the audience, the rate so far and the time left at that rate. */
+    @GET
+    @Path("/{id}/progress")
+    public RunList.Progress progress(@PathParam("id") long id) {
+        return runList.progress(id);
+    }
 
     /** A run's status and its counts by outcome, skip reason, channel and delivery status. */
     @GET

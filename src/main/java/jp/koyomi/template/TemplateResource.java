@@ -55,6 +55,14 @@ public class TemplateResource {
         return templates.version(id);
     }
 
+    /** Every version of a template, newest first; 404 when the template does not exist. */
+    @GET
+    @Path("/{name}/{channel}/versions")
+    @RolesAllowed(Role.VIEWER)
+    public List<TemplateStore.Version> history(@PathParam("name") String name, @PathParam("channel") String channel) {
+        return templates.history(name, channel);
+    }
+
     /** Saves the next version; refused with 400 naming part, line and column when it does not render. */
     @POST
     @Path("/{name}/{channel}/versions")

@@ -55,6 +55,14 @@ public class TemplateService {
         LOG.infof("Loaded %d shipped templates", ShippedTemplates.names().size());
     }
 
+    public List<TemplateStore.Version> history(String name, String channel) {
+        List<TemplateStore.Version> versions = store.history(name, channel.toUpperCase(Locale.ROOT));
+        if (versions.isEmpty()) {
+            throw new NotFoundException("template", name + "/" + channel);
+        }
+        return versions;
+    }
+
     public TemplateStore.Version save(String name, String channel, JsonNode source, String user) {
         if (name == null || !name.matches("[a-z0-9][a-z0-9_-]{0,99}")) {
             throw new InvalidInputException("name", "lower-case letters, digits, - and _ (e.g. winter-sale)");

@@ -77,6 +77,11 @@ public class TemplateStore {
         return one("WHERE t.name = ? AND t.channel = ? ORDER BY v.version DESC FETCH FIRST 1 ROWS ONLY", name, channel);
     }
 
+    /** Every version of (name, channel), newest first: the template's history. */
+    public List<Version> history(String name, String channel) {
+        return many("WHERE t.name = ? AND t.channel = ? ORDER BY v.version DESC", name, channel);
+    }
+
     /** The latest version of every template, for listing. */
     public List<Version> latestOfEach() {
         return many("WHERE v.version = (SELECT MAX(v2.version) FROM template_version v2 WHERE v2.template_id = t.id) "
