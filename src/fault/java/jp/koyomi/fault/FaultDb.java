@@ -14,7 +14,8 @@ import java.util.Map;
 /**
  * The PostgreSQL database the Koyomi processes of one case share, made empty for every case. The
  * server comes from {@code KOYOMI_PG_HOST}/{@code KOYOMI_PG_PORT} (as in .ci/run), the database name
- * from {@code -Dkoyomi.fault.db} (default {@code koyomi_fault}); never CI's database {@code test}.
+ * from {@code -Dkoyomi.fault.db} (default {@code koyomi_fault}, its template {@code koyomi_fault_template});
+ * never CI's database {@code test}.
  */
 final class FaultDb {
 
@@ -48,6 +49,24 @@ final class FaultDb {
                 Statement s = c.createStatement()) {
             s.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
             s.execute("CREATE DATABASE " + name);
+        }
+    }
+
+    /** Keeps the database as it is now (the demo brand loaded) as the template of every case's database. */
+    void keepAsTemplate() throws SQLException {
+        try (Connection c = DriverManager.getConnection(server + "postgres", user, password);
+                Statement s = c.createStatement()) {
+            s.execute("DROP DATABASE IF EXISTS " + name + "_template WITH (FORCE)");
+            s.execute("CREATE DATABASE " + name + "_template TEMPLATE " + name);
+        }
+    }
+
+    /** A fresh copy of the template: what a first start with the demo brand leaves, in a second. */
+    void recreateFromTemplate() throws SQLException {
+        try (Connection c = DriverManager.getConnection(server + "postgres", user, password);
+                Statement s = c.createStatement()) {
+            s.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+            s.execute("CREATE DATABASE " + name + " TEMPLATE " + name + "_template");
         }
     }
 

@@ -187,6 +187,16 @@ final class KoyomiProcess implements AutoCloseable {
         return send(request(path).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /** A file download (the postal CSV), as bytes. */
+    byte[] download(String path) throws IOException, InterruptedException {
+        HttpResponse<byte[]> response = HTTP.send(request(path).setHeader("Accept", "*/*").GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        if (response.statusCode() != 200) {
+            throw new AssertionError("GET " + path + ": HTTP " + response.statusCode());
+        }
+        return response.body();
+    }
+
     /** An open endpoint (unsubscribe): no credentials. */
     Reply postAnonymous(String url) throws IOException, InterruptedException {
         return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))

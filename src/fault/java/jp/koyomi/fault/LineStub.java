@@ -5,8 +5,11 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -48,9 +51,14 @@ final class LineStub implements AutoCloseable {
         }
     }
 
+    record Seen(Instant at, int status, String retryAfter) {
+    }
+
     /** Per retry key: requests seen, and whether (and by which request) it was delivered. */
     static final class Key {
         final AtomicInteger requests = new AtomicInteger();
+        /** Every request under this key: when it came and what it was answered. */
+        final List<Seen> seen = new CopyOnWriteArrayList<>();
         volatile int deliveredBy;
         volatile String to;
     }
@@ -120,12 +128,15 @@ final class LineStub implements AutoCloseable {
             }
             Key key = keys.computeIfAbsent(retryKey, k -> new Key());
             int attempt = key.requests.incrementAndGet();
+            Instant at = Instant.now();
             synchronized (key) {
                 if (key.deliveredBy > 0) {
+                    key.seen.add(new Seen(at, 409, null));
                     return json(409, "{\"message\":\"The retry key is already accepted\",\"sentMessages\":[]}", null, 0)
                             .withHeader("X-Line-Accepted-Request-Id", "req-" + key.deliveredBy).build();
                 }
                 Answer answer = script.answer(n, attempt);
+                key.seen.add(new Seen(at, answer.status(), answer.retryAfter()));
                 if (answer.delivers()) {
                     key.deliveredBy = n;
                     key.to = to(event.getRequest().getBodyAsString());
