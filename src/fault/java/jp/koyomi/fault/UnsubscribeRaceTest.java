@@ -1,0 +1,78 @@
+package jp.koyomi.fault;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+
+import jp.koyomi.domain.Channel;
+import jp.koyomi.link.LinkSettings;
+import jp.koyomi.link.SignedLinks;
+
+/** Customers unsubscribe while the run's emails to them are claimed and about to go out. */
+class UnsubscribeRaceTest extends FaultCase {
+
+    @Test
+    void shouldSendNothingAfterTheUnsubscribeIsAcknowledged() throws Exception {
+        Map<String, String> settings = baseProperties();
+        // Large claims: many deliveries sit claimed and not yet sent while the unsubscribes arrive.
+        settings.put("koyomi.outbox.batch-size", "100");
+        KoyomiProcess koyomi = koyomi("koyomi", settings).start();
+        SignedLinks links = new SignedLinks(new LinkSettings(URI.create(koyomi.baseUrl()), LINK_SECRET), Clock.systemUTC());
+        long run = approveAndRunNow(koyomi, NEWSLETTER);
+        koyomi.await("run " + run + " has SENT and PENDING emails at once", LONG,
+                () -> deliveries(run, "EMAIL", "SENT") > 0 && deliveries(run, "EMAIL", "PENDING") > 40);
+
+        // The next 40 emails in line, claimed ones first: their customers unsubscribe now.
+        List<Map<String, Object>> racing = db.rows("SELECT d.customer_id, c.email FROM delivery d JOIN customer c ON "
+                + "c.id = d.customer_id WHERE d.run_id = ? AND d.channel = 'EMAIL' AND d.status = 'PENDING' "
+                + "ORDER BY d.claimed_until DESC NULLS LAST, d.next_attempt_at, d.id FETCH FIRST 40 ROWS ONLY", run);
+        int sentAfterAck = 0;
+        int sentBeforeAck = 0;
+        List<String> late = new ArrayList<>();
+        Map<String, Set<String>> receivedAtAck = new java.util.HashMap<>();
+        for (Map<String, Object> customer : racing) {
+            long id = ((Number) customer.get("customer_id")).longValue();
+            koyomi.expect(200, koyomi.postAnonymous(links.unsubscribeUrl(id, Channel.EMAIL).toString()), "unsubscribe");
+            // Acknowledged: what this customer has received up to now is all they may ever get.
+            String email = (String) customer.get("email");
+            receivedAtAck.put(email, smtp.received().stream().filter(m -> m.recipient().equals(email))
+                    .map(SmtpSink.Mail::messageId).collect(Collectors.toSet()));
+        }
+        awaitRunCompleted(run);
+        awaitSendsSettled(run);
+
+        for (Map<String, Object> customer : racing) {
+            String email = (String) customer.get("email");
+            Set<String> now = smtp.received().stream().filter(m -> m.recipient().equals(email))
+                    .map(SmtpSink.Mail::messageId).collect(Collectors.toCollection(HashSet::new));
+            if (!receivedAtAck.get(email).isEmpty()) {
+                sentBeforeAck++;
+            }
+            now.removeAll(receivedAtAck.get(email));
+            if (!now.isEmpty()) {
+                sentAfterAck++;
+                late.add(email);
+            }
+        }
+        Once once = exactlyOnce(run);
+        assertEquals(0, once.lost(), "SENT deliveries that never arrived: " + once);
+        assertEquals(0, once.twice(), "recipients who got the message twice: " + once);
+        assertEquals(0, sentAfterAck, "emails sent after the customer's unsubscribe was acknowledged: " + late);
+        long skipped = db.count("SELECT COUNT(*) FROM delivery WHERE run_id = ? AND channel = 'EMAIL' AND status = 'SKIPPED'",
+                run);
+        assertTrue(skipped >= racing.size() - sentBeforeAck, "the racing deliveries ended SKIPPED: " + skipped);
+        long lines = assertLogsHoldNoSecrets();
+        report(1, once, racing.size() + " unsubscribes racing the run (" + sentBeforeAck + " had their email before the "
+                + "acknowledgement), " + sentAfterAck + " sent after it; " + lines + " log lines clean");
+    }
+}
