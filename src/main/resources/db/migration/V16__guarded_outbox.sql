@@ -9,6 +9,8 @@ ALTER TABLE delivery ADD COLUMN expires_at TIMESTAMP WITH TIME ZONE;
 -- and the units each needs (the rule's min_stock; 0 = no stock check).
 ALTER TABLE delivery ADD COLUMN offered_skus VARCHAR(4000);
 ALTER TABLE delivery ADD COLUMN offer_min_stock INTEGER;
+-- Room for the longer statuses: EXPIRED, SOLD_OUT_BEFORE_SEND.
+ALTER TABLE delivery ALTER COLUMN status SET DATA TYPE VARCHAR(32);
 -- Renewals and fenced updates find a claim's rows by its token.
 CREATE INDEX delivery_claim ON delivery (claim_token);
 -- Deliveries already waiting get the default expiry, counted from when they were made.

@@ -13,6 +13,7 @@ import jakarta.inject.Inject;
 
 import io.agroal.api.AgroalDataSource;
 import jp.koyomi.common.NotFoundException;
+import jp.koyomi.delivery.DeliveryStatus;
 
 /** Builds run reports from the decisions and the outbox: counted by the database, never in memory. */
 @ApplicationScoped
@@ -41,7 +42,7 @@ public class RunReports {
                             counts(c, "SELECT skip_reason, COUNT(*) FROM run_decision WHERE run_id = ? AND "
                                     + "skip_reason IS NOT NULL GROUP BY skip_reason", runId),
                             counts(c, "SELECT channel, COUNT(*) FROM delivery WHERE run_id = ? GROUP BY channel", runId),
-                            counts(c, "SELECT status, COUNT(*) FROM delivery WHERE run_id = ? GROUP BY status", runId),
+                            deliveryStatuses(c, runId),
                             rs.getString(8));
                 }
             }
@@ -60,6 +61,16 @@ public class RunReports {
             }
         }
         return versions;
+    }
+
+    /** Every delivery status, zero included, so EXPIRED and SOLD_OUT_BEFORE_SEND show even when none happened. */
+    private static Map<String, Long> deliveryStatuses(Connection c, long runId) throws SQLException {
+        Map<String, Long> counts = new TreeMap<>();
+        for (DeliveryStatus status : DeliveryStatus.values()) {
+            counts.put(status.name(), 0L);
+        }
+        counts.putAll(counts(c, "SELECT status, COUNT(*) FROM delivery WHERE run_id = ? GROUP BY status", runId));
+        return counts;
     }
 
     private static Map<String, Long> counts(Connection c, String sql, long runId) throws SQLException {
