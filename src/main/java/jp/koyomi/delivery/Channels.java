@@ -1,10 +1,8 @@
 package jp.koyomi.delivery;
 
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,8 +20,6 @@ import jp.koyomi.channel.file.LineFileMessenger;
 import jp.koyomi.channel.line.LineMessenger;
 import jp.koyomi.channel.line.LineSettings;
 import jp.koyomi.channel.line.PushRateLimiter;
-import jp.koyomi.link.LinkSettings;
-import jp.koyomi.link.SignedLinks;
 
 /** Builds the channels from configuration: a real server where one is configured, the file outbox otherwise. */
 @ApplicationScoped
@@ -33,25 +29,6 @@ public class Channels {
 
     /** The messengers the outbox workers drain, one per channel that sends message by message. */
     public record Messengers(List<Messenger> all) {
-    }
-
-    @Produces
-    @Singleton
-    SignedLinks signedLinks(ChannelsConfig config, Clock clock) {
-        String secret = config.linkSecret().orElseGet(() -> {
-            LOG.warn("koyomi.channels.link-secret is not set: unsubscribe and click links are signed with a random "
-                    + "key and stop working when Koyomi restarts. Set it in production.");
-            byte[] key = new byte[32];
-            new SecureRandom().nextBytes(key);
-            return Base64.getEncoder().encodeToString(key);
-        });
-        return new SignedLinks(new LinkSettings(config.publicBaseUrl(), secret), clock);
-    }
-
-    @Produces
-    @ApplicationScoped
-    UnsubscribeLinks unsubscribeLinks(SignedLinks links) {
-        return links::unsubscribeUrl;
     }
 
     @Produces

@@ -19,12 +19,7 @@ public interface ChannelsConfig {
     @WithDefault("outbox")
     String outboxDirectory();
 
-    /** The address customers reach Koyomi at: unsubscribe and click links start with it. */
-    @WithDefault("http://localhost:8080")
-    URI publicBaseUrl();
-
-    /** HMAC key of unsubscribe and click links (32+ bytes). Unset: a random one per start, and old links die. */
-    Optional<String> linkSecret();
+    // public-base-url and the link keys are read by jp.koyomi.link.LinkConfig.
 
     Email email();
 
