@@ -1,8 +1,5 @@
 package jp.koyomi.delivery;
 
-import java.net.URI;
-import java.util.Optional;
-
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -19,10 +16,5 @@ public interface ChannelsConfig {
     @WithDefault("outbox")
     String outboxDirectory();
 
-    /** The address customers reach Koyomi at: unsubscribe and click links start with it. */
-    @WithDefault("http://localhost:8080")
-    URI publicBaseUrl();
-
-    /** HMAC key of unsubscribe and click links (32+ bytes). Unset: a random one per start, and old links die. */
-    Optional<String> linkSecret();
+    // public-base-url and the link keys are read by jp.koyomi.link.LinkConfig.
 }

@@ -21,7 +21,8 @@ import jp.koyomi.domain.Channel;
  * {@code <base>/unsubscribe/<token>} and {@code <base>/click/<token>}.
  * <p>
  * Each token starts with a purpose byte under the signature, so a click token can never be
- * replayed as an unsubscribe token or the other way round. Thread-safe.
+ * replayed as an unsubscribe token or the other way round. Links signed with a previous key
+ * ({@link LinkSettings#previousSecrets}) still verify. Thread-safe.
  */
 public final class SignedLinks {
 
@@ -42,7 +43,8 @@ public final class SignedLinks {
     public SignedLinks(LinkSettings settings, Clock clock) {
         String url = settings.publicBaseUrl().toString();
         this.base = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
-        this.signer = new TokenSigner(settings.secret().getBytes(StandardCharsets.UTF_8));
+        this.signer = new TokenSigner(settings.secret().getBytes(StandardCharsets.UTF_8),
+                settings.previousSecrets().stream().map(s -> s.getBytes(StandardCharsets.UTF_8)).toList());
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
@@ -79,7 +81,10 @@ public final class SignedLinks {
         return URI.create(base + "/" + CLICK_PATH + "/" + token);
     }
 
-    /** The token's content if it was made by {@link #unsubscribeToken} with this secret; empty if forged or altered. */
+    /**
+     * The token's content if it was made by {@link #unsubscribeToken} with this or a previous secret;
+     * empty if forged or altered.
+     */
     public Optional<UnsubscribeToken> verifyUnsubscribe(String token) {
         return signer.verify(token).flatMap(bytes -> read(bytes, in -> {
             if (in.readByte() != UNSUBSCRIBE) {
@@ -91,7 +96,10 @@ public final class SignedLinks {
         }));
     }
 
-    /** The token's content if it was made by {@link #clickUrl} with this secret; empty if forged or altered. */
+    /**
+     * The token's content if it was made by {@link #clickUrl} with this or a previous secret; empty if
+     * forged or altered.
+     */
     public Optional<ClickToken> verifyClick(String token) {
         return signer.verify(token).flatMap(bytes -> read(bytes, in -> {
             if (in.readByte() != CLICK) {

@@ -100,4 +100,26 @@ class SignedLinksTest {
                 () -> new LinkSettings(URI.create("https://koyomi.example.jp"), "short"));
         assertTrue(!new LinkSettings(URI.create("https://koyomi.example.jp"), SECRET).toString().contains(SECRET));
     }
+
+    @Test
+    void shouldStillVerifyLinksOfThePreviousSecretAfterARotationAndSignNewOnesWithTheNewSecret() {
+        String old = links.unsubscribeToken(42L, Channel.EMAIL);
+        String newSecret = "a-new-secret-of-at-least-32-bytes-after-rotation";
+        SignedLinks rotated = new SignedLinks(new LinkSettings(URI.create("https://koyomi.example.jp/"), newSecret,
+                java.util.List.of(SECRET)), Clock.fixed(NOW, ZoneOffset.UTC));
+
+        assertEquals(Optional.of(new UnsubscribeToken(42L, Channel.EMAIL, NOW)), rotated.verifyUnsubscribe(old));
+        String fresh = rotated.unsubscribeToken(7L, Channel.LINE);
+        assertEquals(Optional.of(7L), links(newSecret).verifyUnsubscribe(fresh).map(UnsubscribeToken::customerId),
+                "new links are signed with the new secret");
+        assertEquals(Optional.empty(), links.verifyUnsubscribe(fresh), "the old secret alone does not verify new links");
+        assertEquals(Optional.empty(), links(newSecret).verifyUnsubscribe(old),
+                "once the old secret is no longer listed, its links stop verifying");
+    }
+
+    @Test
+    void shouldRefuseAShortPreviousSecret() {
+        assertThrows(IllegalArgumentException.class, () -> new LinkSettings(URI.create("https://koyomi.example.jp/"),
+                SECRET, java.util.List.of("short")));
+    }
 }
