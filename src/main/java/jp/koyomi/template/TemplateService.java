@@ -98,12 +98,21 @@ public class TemplateService {
         });
     }
 
+    /** A preview answers what a save would: a template problem is a 400 naming part, line and column. */
     public RenderedMessage preview(long versionId, MessageContext context) {
-        return compiled(versionId).render(context);
+        return renderOrRefuse(compiled(versionId), context);
     }
 
     public RenderedMessage previewSource(String channel, JsonNode source, MessageContext context) {
-        return engine.compile(parse(channelOf(channel.toUpperCase(Locale.ROOT)), source)).render(context);
+        return renderOrRefuse(engine.compile(parse(channelOf(channel.toUpperCase(Locale.ROOT)), source)), context);
+    }
+
+    private static RenderedMessage renderOrRefuse(TemplateEngine.Compiled compiled, MessageContext context) {
+        try {
+            return compiled.render(context);
+        } catch (TemplateRenderException e) {
+            throw new TemplateRejectedException(List.of(e.problem()));
+        }
     }
 
     public Optional<Channel> channelOfVersion(long versionId) {
