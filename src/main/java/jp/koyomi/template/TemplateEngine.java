@@ -229,6 +229,11 @@ public final class TemplateEngine {
         };
     }
 
+    /** The template texts of a source, in part order. */
+    static java.util.Collection<String> texts(TemplateSource source) {
+        return parts(source).values();
+    }
+
     private static Map<String, String> parts(TemplateSource source) {
         Map<String, String> parts = new LinkedHashMap<>();
         if (source instanceof TemplateSource.Email e) {
