@@ -1,7 +1,9 @@
 package jp.koyomi.template;
 
+import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
+import java.util.List;
 import java.util.Locale;
 import java.util.TimeZone;
 import java.util.regex.Pattern;
@@ -32,6 +34,11 @@ final class Sandbox {
     static Configuration configuration(OutputFormat format, PartialSource partials) {
         Configuration cfg = new Configuration(Configuration.VERSION_2_3_34);
         cfg.setOutputFormat(format);
+        // Names like "x.ftlx" must not pick another output format, nor "[#ftl]" another syntax.
+        cfg.setRecognizeStandardFileExtensions(false);
+        cfg.setTagSyntax(Configuration.ANGLE_BRACKET_TAG_SYNTAX);
+        cfg.setInterpolationSyntax(Configuration.DOLLAR_INTERPOLATION_SYNTAX);
+        cfg.setArithmeticEngine(BoundedArithmetic.INSTANCE);
         cfg.setAutoEscapingPolicy(format == HTMLOutputFormat.INSTANCE ? Configuration.FORCE_AUTO_ESCAPING_POLICY
                 : Configuration.ENABLE_IF_SUPPORTED_AUTO_ESCAPING_POLICY);
         cfg.setNewBuiltinClassResolver(TemplateClassResolver.ALLOWS_NOTHING_RESOLVER);
@@ -60,13 +67,31 @@ final class Sandbox {
         return configuration(PlainTextOutputFormat.INSTANCE, partials);
     }
 
-    /** Serves partials by plain name only: no paths, so "/etc/passwd" or "../x" find nothing. */
+    /**
+     * Serves partials by plain name only: no paths, so "/etc/passwd" or "../x" find nothing. A
+     * partial's text passes the same checks as a template's before FreeMarker reads it, whenever
+     * it was saved.
+     */
     private record PartialLoader(PartialSource partials) implements TemplateLoader {
 
         @Override
-        public Object findTemplateSource(String name) {
+        public Object findTemplateSource(String name) throws IOException {
             String plain = name.endsWith(".ftl") ? name.substring(0, name.length() - 4) : name;
-            return PARTIAL_NAME.matcher(plain).matches() ? partials.find(plain).orElse(null) : null;
+            String body = PARTIAL_NAME.matcher(plain).matches() ? partials.find(plain).orElse(null) : null;
+            if (body != null) {
+                List<TemplateProblem> problems = StaticChecks.check("partial " + plain, body);
+                if (!problems.isEmpty()) {
+                    TemplateProblem p = problems.get(0);
+                    throw new IOException("partial \"" + plain + "\" is refused (line " + p.line() + ", column "
+                            + p.column() + "): " + p.message());
+                }
+            }
+            return body;
+        }
+
+        @Override
+        public String toString() {
+            return "partials";
         }
 
         @Override

@@ -7,8 +7,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -16,7 +15,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 
+import freemarker.core.Environment;
+import freemarker.core.HTMLOutputFormat;
 import freemarker.core.ParseException;
+import freemarker.core.TemplateElement;
 import freemarker.core._CoreAPI;
 import freemarker.template.Configuration;
 import freemarker.template.Template;
@@ -25,24 +27,34 @@ import freemarker.template.TemplateException;
 /**
  * Compiles template versions once and renders them per customer, exactly as a send produces them.
  * Thread-safe: compiled templates are shared by all the threads of a run.
+ *
+ * <p>A template cannot hurt: refused constructs are found in its text ({@link StaticChecks}); an
+ * HTML part must parse as auto-escaped HTML with no block that changes the output format; every
+ * render is bounded in time, output, memory and nesting ({@link RenderGuard}), and a Java
+ * {@link StackOverflowError} or {@link OutOfMemoryError} a template still provokes ends as a
+ * problem of that template, never as an Error of the server; and the rendered HTML is checked
+ * for customer data that came out unescaped.
  */
 public final class TemplateEngine {
 
     public static final int MAX_SOURCE_CHARS = 100_000;
     public static final int MAX_LINE_MESSAGES = 5;
-    /** Built-ins that evaluate strings as templates or reach Java, refused before anything runs. */
-    private static final Pattern FORBIDDEN = Pattern.compile(
-            "\\?\\s*(eval|eval_json|interpret|new|api)\\b|<#\\s*(noautoesc|noAutoEsc)|\\?\\s*no_esc\\b");
+    /** Bytes one part's render may allocate; a 4-item email allocates well under 1 MB. */
+    static final long MAX_RENDER_BYTES = 64L * 1024 * 1024;
+    /** Elements nested in one another (blocks, includes, macro calls); real templates stay under 30. */
+    static final int MAX_DEPTH = 200;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Configuration html;
     private final Configuration text;
     private final RenderLimits limits;
+    private final Duration timeLimit;
 
     public TemplateEngine(PartialSource partials, Duration timeLimit, int maxOutputChars) {
         this.html = Sandbox.html(partials);
         this.text = Sandbox.text(partials);
         this.limits = new RenderLimits(timeLimit, maxOutputChars);
+        this.timeLimit = timeLimit;
     }
 
     /** A compiled template version: renders one customer's message. */
@@ -53,7 +65,7 @@ public final class TemplateEngine {
     /** Checks a source before it is saved: forbidden built-ins, syntax, then a render for each sample customer. */
     public List<TemplateProblem> validate(TemplateSource source, List<MessageContext> samples) {
         List<TemplateProblem> problems = new ArrayList<>();
-        parts(source).forEach((part, body) -> staticChecks(part, body, problems));
+        parts(source).forEach((part, body) -> problems.addAll(StaticChecks.check(part, body)));
         if (!problems.isEmpty()) {
             return problems;
         }
@@ -74,9 +86,21 @@ public final class TemplateEngine {
         return problems;
     }
 
+    /** Checks a partial before it is saved: refused constructs, then syntax as HTML and as plain text. */
+    public List<TemplateProblem> validatePartial(String body) {
+        List<TemplateProblem> problems = new ArrayList<>(StaticChecks.check("body", body));
+        if (problems.isEmpty()) {
+            parse(html, "body", body, problems);
+        }
+        if (problems.isEmpty()) {
+            parse(text, "body", body, problems);
+        }
+        return problems;
+    }
+
     public Compiled compile(TemplateSource source) {
         List<TemplateProblem> problems = new ArrayList<>();
-        parts(source).forEach((part, body) -> staticChecks(part, body, problems));
+        parts(source).forEach((part, body) -> problems.addAll(StaticChecks.check(part, body)));
         if (!problems.isEmpty()) {
             throw new TemplateRejectedException(problems);
         }
@@ -101,8 +125,10 @@ public final class TemplateEngine {
         Template plain = parse(text, "text", source.text(), problems);
         return context -> {
             Map<String, Object> model = MessageModel.of(context);
+            String htmlPart = render(body, "html", model);
+            checkEscaped(htmlPart, context);
             return new RenderedMessage.Email(render(subject, "subject", model).strip().replaceAll("[\\r\\n]+", " "),
-                    render(body, "html", model), render(plain, "text", model));
+                    htmlPart, render(plain, "text", model));
         };
     }
 
@@ -203,6 +229,11 @@ public final class TemplateEngine {
         };
     }
 
+    /** The template texts of a source, in part order. */
+    static java.util.Collection<String> texts(TemplateSource source) {
+        return parts(source).values();
+    }
+
     private static Map<String, String> parts(TemplateSource source) {
         Map<String, String> parts = new LinkedHashMap<>();
         if (source instanceof TemplateSource.Email e) {
@@ -219,53 +250,132 @@ public final class TemplateEngine {
         return parts;
     }
 
-    private static void staticChecks(String part, String body, List<TemplateProblem> problems) {
-        if (body == null || body.isBlank()) {
-            problems.add(new TemplateProblem(part, null, null, "is empty"));
-            return;
-        }
-        if (body.length() > MAX_SOURCE_CHARS) {
-            problems.add(new TemplateProblem(part, null, null, "longer than " + MAX_SOURCE_CHARS + " characters"));
-        }
-        Matcher m = FORBIDDEN.matcher(body);
-        if (m.find()) {
-            int line = 1 + (int) body.substring(0, m.start()).chars().filter(c -> c == '\n').count();
-            int column = m.start() - body.lastIndexOf('\n', m.start() - 1);
-            problems.add(new TemplateProblem(part, line, column, "'" + m.group().strip()
-                    + "' is not allowed in Koyomi templates"));
-        }
-    }
-
     private static Template parse(Configuration cfg, String part, String body, List<TemplateProblem> problems) {
         try {
             Template template = new Template(part, body == null ? "" : body, cfg);
+            if (cfg.getOutputFormat() == HTMLOutputFormat.INSTANCE) {
+                problems.addAll(escapingProblems(part, template));
+            }
             _CoreAPI.addThreadInterruptedChecks(template);
             return template;
         } catch (ParseException e) {
-            problems.add(new TemplateProblem(part, e.getLineNumber(), e.getColumnNumber(), e.getEditorMessage()));
+            problems.add(new TemplateProblem(part, e.getLineNumber(), e.getColumnNumber(),
+                    PlainMessages.clean(e.getEditorMessage())));
         } catch (IOException e) {
-            problems.add(new TemplateProblem(part, null, null, e.getMessage()));
+            problems.add(new TemplateProblem(part, null, null, PlainMessages.clean(e.getMessage())));
+        } catch (StackOverflowError e) {
+            int deepest = StaticChecks.deepestNesting(body);
+            problems.add(new TemplateProblem(part, StaticChecks.line(body, deepest), StaticChecks.column(body, deepest),
+                    "is nested too deeply to read"));
+        } catch (NumberFormatException e) {
+            int at = StaticChecks.longNumber(body);
+            problems.add(new TemplateProblem(part, StaticChecks.line(body, at), StaticChecks.column(body, at),
+                    "has " + e.getMessage()));
         }
         return null;
     }
 
+    /**
+     * The parsed HTML template itself, whatever its text looked like: HTML output with
+     * auto-escaping, and no block inside that changes the output format or escaping.
+     */
+    static List<TemplateProblem> escapingProblems(String part, Template template) {
+        if (template.getOutputFormat() != HTMLOutputFormat.INSTANCE || !template.getAutoEscaping()) {
+            return List.of(new TemplateProblem(part, 1, 1, "must stay HTML with escaping on"));
+        }
+        List<TemplateProblem> problems = new ArrayList<>();
+        elements(template.getRootTreeNode()).filter(e -> e.getNodeName().equals("OutputFormatBlock")
+                || e.getNodeName().equals("NoAutoEscBlock")).forEach(e -> problems.add(new TemplateProblem(part,
+                        e.getBeginLine(), e.getBeginColumn(), "would switch HTML escaping off")));
+        return problems;
+    }
+
+    private static Stream<TemplateElement> elements(TemplateElement root) {
+        if (root == null) {
+            return Stream.empty();
+        }
+        Stream<TemplateElement> children = Stream.empty();
+        for (int i = 0; i < root.getChildCount(); i++) {
+            children = Stream.concat(children, elements((TemplateElement) root.getChildAt(i)));
+        }
+        return Stream.concat(Stream.of(root), children);
+    }
+
+    /**
+     * Defence in depth behind the checks above: customer and catalogue values with markup
+     * characters must not appear as they are in the HTML part; if one does, escaping was bypassed
+     * somehow and the message is not sent.
+     */
+    static void checkEscaped(String html, MessageContext context) {
+        MessageContext.Customer c = context.customer();
+        Stream<String> values = Stream.of(c.familyName(), c.givenName(), c.familyNameKana(), c.givenNameKana(),
+                c.prefecture(), context.campaignName());
+        values = Stream.concat(values, context.items().stream().flatMap(i -> Stream.of(i.code(), i.name(), i.category(),
+                i.size(), i.color(), i.url(), i.imageUrl())));
+        values = Stream.concat(values, context.blocks().stream().flatMap(b -> Stream.of(b.title(), b.body(), b.url())));
+        values.filter(v -> v != null && v.chars().anyMatch(ch -> ch == '<' || ch == '>' || ch == '"' || ch == '\''))
+                .filter(html::contains).findFirst().ifPresent(v -> {
+                    throw new TemplateRenderException(new TemplateProblem("html", null, null,
+                            "customer or catalogue data would appear unescaped in the HTML"));
+                });
+    }
+
     private String render(Template template, String part, Map<String, Object> model) {
         RenderLimits.CappedWriter out = new RenderLimits.CappedWriter(limits.maxChars());
+        RenderGuard guard = new RenderGuard(MAX_RENDER_BYTES, MAX_DEPTH, timeLimit.toNanos());
         try {
             limits.within(() -> {
-                template.process(model, out);
+                Environment env = template.createProcessingEnvironment(model, out);
+                env.setTemplateProcessingTracer(guard);
+                env.process();
                 return null;
             });
             return out.toString();
-        } catch (TemplateException e) {
-            throw new TemplateRenderException(new TemplateProblem(part, e.getLineNumber(), e.getColumnNumber(),
-                    e.getMessageWithoutStackTop()));
-        } catch (IOException e) {
-            throw new TemplateRenderException(new TemplateProblem(part, null, null, e.getMessage()));
+        } catch (StackOverflowError e) {
+            throw new TemplateRenderException(atCurrent(part, guard, "nests too deeply (does a macro or function call "
+                    + "itself?)"));
+        } catch (OutOfMemoryError e) {
+            throw new TemplateRenderException(atCurrent(part, guard, "needs too much memory (is a text or list growing "
+                    + "in a loop?)"));
         } catch (Exception e) {
-            String why = Thread.currentThread().isInterrupted() || e.getClass().getSimpleName().contains("Interrupt")
-                    ? "took longer than the time limit" : e.getClass().getSimpleName() + ": " + e.getMessage();
-            throw new TemplateRenderException(new TemplateProblem(part, null, null, why));
+            throw new TemplateRenderException(problem(part, guard, e));
         }
+    }
+
+    private static TemplateProblem problem(String part, RenderGuard guard, Exception e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof RenderGuard.LimitExceeded limit) {
+                return at(part, limit.where().getTemplate().getName(), limit.where().getBeginLine(),
+                        limit.where().getBeginColumn(), limit.getMessage());
+            }
+        }
+        if (e instanceof TemplateException te) {
+            return at(part, te.getTemplateSourceName(), te.getLineNumber(), te.getColumnNumber(), PlainMessages.of(te));
+        }
+        if (e instanceof IOException) {
+            return atCurrent(part, guard, PlainMessages.clean(e.getMessage()));
+        }
+        boolean interrupted = Thread.currentThread().isInterrupted() || e.getClass().getSimpleName().contains("Interrupt");
+        return atCurrent(part, guard, interrupted ? "took longer than the time limit"
+                : "failed: " + PlainMessages.clean(e.getMessage()));
+    }
+
+    /** For limits watched from outside FreeMarker: the element the template was in when it was stopped. */
+    private static TemplateProblem atCurrent(String part, RenderGuard guard, String message) {
+        var where = guard.current();
+        return where == null ? new TemplateProblem(part, null, null, message)
+                : at(part, where.getTemplate().getName(), where.getBeginLine(), where.getBeginColumn(), message);
+    }
+
+    /**
+     * A problem in the part itself carries its line and column; one inside an included partial
+     * names the partial and its line in the message, so an editor never marks the wrong line of the part.
+     */
+    private static TemplateProblem at(String part, String templateName, Integer line, Integer column, String message) {
+        if (templateName == null || templateName.equals(part)) {
+            return new TemplateProblem(part, line, column, message);
+        }
+        return new TemplateProblem(part, null, null, "in partial \"" + templateName + "\""
+                + (line == null ? "" : " line " + line + ", column " + column) + ": " + message);
     }
 }

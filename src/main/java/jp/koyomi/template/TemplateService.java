@@ -2,10 +2,14 @@ package jp.koyomi.template;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,22 +29,30 @@ import jp.koyomi.domain.Channel;
 /**
  * Template versions: validated before they are stored (refused with part, line and column),
  * compiled once and cached (versions never change), rendered for previews exactly as for sends.
+ * A message template version pins the partial versions it includes when it is saved, so what an
+ * approved campaign sends changes only with a new template version, hence a new approval.
  */
 @ApplicationScoped
 public class TemplateService {
 
     private static final Logger LOG = Logger.getLogger(TemplateService.class);
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration TIME_LIMIT = Duration.ofSeconds(2);
+    private static final int MAX_OUTPUT_CHARS = 500_000;
 
     private final TemplateStore store;
+    /** Includes the latest partials: for previews of unsaved source and for versions saved before pinning. */
     private final TemplateEngine engine;
     private final Map<Long, TemplateEngine.Compiled> compiled = new ConcurrentHashMap<>();
 
     @Inject
     public TemplateService(TemplateStore store) {
         this.store = store;
-        this.engine = new TemplateEngine(name -> store.latest(name, TemplateStore.PARTIAL).map(TemplateStore.Version::source),
-                Duration.ofSeconds(2), 500_000);
+        this.engine = engineWith(name -> store.latest(name, TemplateStore.PARTIAL).map(TemplateStore.Version::source));
+    }
+
+    private static TemplateEngine engineWith(PartialSource partials) {
+        return new TemplateEngine(partials, TIME_LIMIT, MAX_OUTPUT_CHARS);
     }
 
     /** Loads the shipped templates into an empty store, so a new brand starts with working defaults. */
@@ -50,7 +62,8 @@ public class TemplateService {
         }
         ShippedTemplates.partials().forEach((name, body) -> store.add(name, TemplateStore.PARTIAL, body, "koyomi"));
         for (ShippedTemplates.Shipped shipped : ShippedTemplates.all()) {
-            store.add(shipped.name(), shipped.channel().name(), TemplateStore.json(shipped.source()), "koyomi");
+            store.add(shipped.name(), shipped.channel().name(), TemplateStore.json(shipped.source()), "koyomi",
+                    pins(shipped.source()).versions());
         }
         LOG.infof("Loaded %d shipped templates", ShippedTemplates.names().size());
     }
@@ -73,14 +86,75 @@ public class TemplateService {
             if (body == null || body.isBlank()) {
                 throw new InvalidInputException("body", "a partial needs its template text in \"body\"");
             }
+            List<TemplateProblem> problems = validatePartial(name, body);
+            if (!problems.isEmpty()) {
+                throw new TemplateRejectedException(problems);
+            }
             return store.add(name, TemplateStore.PARTIAL, body, user);
         }
         TemplateSource parsed = parse(channelOf(kind), source);
-        List<TemplateProblem> problems = engine.validate(parsed, SampleContexts.all());
+        Pins pins = pins(parsed);
+        List<TemplateProblem> problems = engineWith(pins::source).validate(parsed, SampleContexts.all());
         if (!problems.isEmpty()) {
             throw new TemplateRejectedException(problems);
         }
-        return store.add(name, kind, TemplateStore.json(parsed), user);
+        return store.add(name, kind, TemplateStore.json(parsed), user, pins.versions());
+    }
+
+    /**
+     * A partial is refused when its text is refused or does not parse, or when it would break a
+     * template that includes it (the latest version of each, rendered for the sample customers with
+     * this partial in place), so a broken partial is never saved and never reaches a run.
+     */
+    private List<TemplateProblem> validatePartial(String name, String body) {
+        TemplateEngine candidate = engineWith(n -> n.equals(name) ? Optional.of(body)
+                : store.latest(n, TemplateStore.PARTIAL).map(TemplateStore.Version::source));
+        List<TemplateProblem> problems = new ArrayList<>(candidate.validatePartial(body));
+        if (!problems.isEmpty()) {
+            return problems;
+        }
+        for (TemplateStore.Version v : store.latestOfEach()) {
+            if (v.channel().equals(TemplateStore.PARTIAL)) {
+                continue;
+            }
+            TemplateSource using = parse(Channel.valueOf(v.channel()), readTree(v.source()));
+            if (!pins(using).versions().containsKey(name)) {
+                continue;
+            }
+            for (TemplateProblem p : candidate.validate(using, SampleContexts.all())) {
+                problems.add(new TemplateProblem("body", null, null, "breaks template " + v.name() + " (" + v.channel()
+                        + ") " + p.part() + (p.line() == null ? "" : " line " + p.line() + ", column " + p.column())
+                        + ": " + p.message()));
+            }
+        }
+        return problems;
+    }
+
+    /** The partials a template includes, directly or through other partials: latest version and text of each. */
+    private record Pins(Map<String, Long> versions, Map<String, String> sources) {
+        Optional<String> source(String name) {
+            return Optional.ofNullable(sources.get(name));
+        }
+    }
+
+    private Pins pins(TemplateSource source) {
+        Map<String, Long> versions = new TreeMap<>();
+        Map<String, String> sources = new TreeMap<>();
+        Deque<String> pending = new ArrayDeque<>();
+        TemplateEngine.texts(source).forEach(text -> pending.addAll(StaticChecks.includedPartials(text)));
+        while (!pending.isEmpty()) {
+            String name = pending.pop();
+            if (sources.containsKey(name)) {
+                continue;
+            }
+            Optional<TemplateStore.Version> partial = store.latest(name, TemplateStore.PARTIAL);
+            if (partial.isPresent()) {
+                versions.put(name, partial.get().id());
+                sources.put(name, partial.get().source());
+                pending.addAll(StaticChecks.includedPartials(partial.get().source()));
+            }
+        }
+        return new Pins(versions, sources);
     }
 
     public List<TemplateProblem> validate(String channel, JsonNode source) {
@@ -95,23 +169,42 @@ public class TemplateService {
         return store.version(id).orElseThrow(() -> new NotFoundException("template version", id));
     }
 
-    /** The compiled version, for runs; fails with the template's problems if it no longer compiles. */
+    /**
+     * The compiled version, for runs, with the partial versions pinned when it was saved; fails
+     * with the template's problems if it no longer compiles.
+     */
     public TemplateEngine.Compiled compiled(long versionId) {
         return compiled.computeIfAbsent(versionId, id -> {
             TemplateStore.Version v = version(id);
             if (v.channel().equals(TemplateStore.PARTIAL)) {
                 throw new InvalidInputException("templates", "version " + id + " is a partial, not a message template");
             }
-            return engine.compile(parse(Channel.valueOf(v.channel()), readTree(v.source())));
+            TemplateSource source = parse(Channel.valueOf(v.channel()), readTree(v.source()));
+            return (v.partials() == null ? engine : engineWith(pinned(v.partials()))).compile(source);
         });
     }
 
+    private PartialSource pinned(Map<String, Long> partials) {
+        Map<String, String> sources = new TreeMap<>();
+        partials.forEach((name, id) -> sources.put(name, version(id).source()));
+        return name -> Optional.ofNullable(sources.get(name));
+    }
+
+    /** A preview answers what a save would: a template problem is a 400 naming part, line and column. */
     public RenderedMessage preview(long versionId, MessageContext context) {
-        return compiled(versionId).render(context);
+        return renderOrRefuse(compiled(versionId), context);
     }
 
     public RenderedMessage previewSource(String channel, JsonNode source, MessageContext context) {
-        return engine.compile(parse(channelOf(channel.toUpperCase(Locale.ROOT)), source)).render(context);
+        return renderOrRefuse(engine.compile(parse(channelOf(channel.toUpperCase(Locale.ROOT)), source)), context);
+    }
+
+    private static RenderedMessage renderOrRefuse(TemplateEngine.Compiled compiled, MessageContext context) {
+        try {
+            return compiled.render(context);
+        } catch (TemplateRenderException e) {
+            throw new TemplateRejectedException(List.of(e.problem()));
+        }
     }
 
     public Optional<Channel> channelOfVersion(long versionId) {

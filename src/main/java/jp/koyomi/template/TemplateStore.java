@@ -8,13 +8,16 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.agroal.api.AgroalDataSource;
@@ -33,12 +36,21 @@ public class TemplateStore {
     @Inject
     Clock clock;
 
+    /**
+     * One immutable version. {@code partials} maps each partial a message template includes to the
+     * partial version pinned when it was saved; null for partials and for versions saved before pinning.
+     */
     public record Version(long id, String name, String channel, int version, String source, String createdBy,
-            OffsetDateTime createdAt) {
+            OffsetDateTime createdAt, Map<String, Long> partials) {
     }
 
     /** Adds the next version of (name, channel), creating the template on its first version. */
     public Version add(String name, String channel, String source, String user) {
+        return add(name, channel, source, user, null);
+    }
+
+    /** Adds the next version of a message template with the partial versions it includes. */
+    public Version add(String name, String channel, String source, String user, Map<String, Long> partials) {
         OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
         try (Connection c = dataSource.getConnection()) {
             long templateId = templateId(c, name, channel).orElseGet(() -> create(c, name, channel, now));
@@ -52,16 +64,18 @@ public class TemplateStore {
                 }
             }
             try (PreparedStatement s = c.prepareStatement("INSERT INTO template_version (template_id, version, source, "
-                    + "created_by, created_at) VALUES (?, ?, ?, ?, ?)", new String[] { "id" })) {
+                    + "created_by, created_at, partials) VALUES (?, ?, ?, ?, ?, ?)", new String[] { "id" })) {
                 s.setLong(1, templateId);
                 s.setInt(2, next);
                 s.setString(3, source);
                 s.setString(4, user);
                 s.setObject(5, now);
+                s.setString(6, partials == null ? null : json(partials));
                 s.executeUpdate();
                 try (ResultSet keys = s.getGeneratedKeys()) {
                     keys.next();
-                    return new Version(keys.getLong(1), name, channel, next, source, user, now);
+                    return new Version(keys.getLong(1), name, channel, next, source, user, now,
+                            partials == null ? null : Map.copyOf(partials));
                 }
             }
         } catch (SQLException e) {
@@ -97,6 +111,18 @@ public class TemplateStore {
             return JSON.writeValueAsString(source);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    private static Map<String, Long> pins(String json) {
+        if (json == null) {
+            return null;
+        }
+        try {
+            return JSON.readValue(json, new TypeReference<LinkedHashMap<String, Long>>() {
+            });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored partial versions are not JSON", e);
         }
     }
 
@@ -136,7 +162,7 @@ public class TemplateStore {
     private List<Version> many(String where, Object... args) {
         List<Version> versions = new ArrayList<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("SELECT v.id, t.name, "
-                + "t.channel, v.version, v.source, v.created_by, v.created_at FROM template_version v "
+                + "t.channel, v.version, v.source, v.created_by, v.created_at, v.partials FROM template_version v "
                 + "JOIN message_template t ON t.id = v.template_id " + where)) {
             for (int i = 0; i < args.length; i++) {
                 s.setObject(i + 1, args[i]);
@@ -144,7 +170,7 @@ public class TemplateStore {
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     versions.add(new Version(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4),
-                            rs.getString(5), rs.getString(6), rs.getObject(7, OffsetDateTime.class)));
+                            rs.getString(5), rs.getString(6), rs.getObject(7, OffsetDateTime.class), pins(rs.getString(8))));
                 }
             }
         } catch (SQLException e) {

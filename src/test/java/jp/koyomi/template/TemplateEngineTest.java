@@ -77,10 +77,10 @@ class TemplateEngineTest {
     }
 
     @Test
-    void aRunawayLoopIsStoppedByTheTimeLimit() {
+    void aRunawayLoopIsStoppedByTheTimeOrMemoryLimit() {
         TemplateEngine.Compiled loop = engine.compile(email("<#list 1..999999999 as i></#list>done"));
         TemplateRenderException e = assertThrows(TemplateRenderException.class, () -> loop.render(customerNamed("青木")));
-        assertTrue(e.getMessage().contains("time limit"), e.getMessage());
+        assertTrue(e.getMessage().contains("time limit") || e.getMessage().contains("MB of memory"), e.getMessage());
         assertFalse(Thread.currentThread().isInterrupted(), "the interrupt must not leak to the caller");
     }
 
@@ -146,5 +146,73 @@ class TemplateEngineTest {
         var rendered = (RenderedMessage.Postal) engine.compile(new TemplateSource.Postal(new java.util.LinkedHashMap<>(
                 Map.of("greeting", "${customer.fullName}様")))).render(customerNamed("青木"));
         assertEquals(Map.of("greeting", "青木 陽菜様"), rendered.fields());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = { "<#outputformat \"RTF\">${customer.familyName}</#outputformat>",
+            "<#ftl output_format=\"RTF\">${customer.familyName}", "<#ftl auto_esc=false>${customer.familyName}",
+            "<#noautoesc>${customer.familyName}</#noautoesc>",
+            "<p><#outputformat \"plainText\">${customer.familyName}</#outputformat></p>" })
+    void theParsedHtmlPartIsCheckedForEscapingWhateverItsText(String html) throws Exception {
+        freemarker.template.Template parsed;
+        try {
+            parsed = new freemarker.template.Template("html", html, Sandbox.html(name -> Optional.empty()));
+        } catch (freemarker.core.ParseException refusedByTheForcedEscapingPolicy) {
+            return;
+        }
+        List<TemplateProblem> problems = TemplateEngine.escapingProblems("html", parsed);
+        assertFalse(problems.isEmpty(), html);
+        assertTrue(problems.get(0).line() != null && problems.get(0).column() != null);
+    }
+
+    @Test
+    void customerDataThatComesOutUnescapedIsNeverSent() {
+        MessageContext hostile = customerNamed("<img src=x onerror=alert(1)>");
+        TemplateRenderException e = assertThrows(TemplateRenderException.class,
+                () -> TemplateEngine.checkEscaped("<p><img src=x onerror=alert(1)>様</p>", hostile));
+        assertEquals("html", e.problem().part());
+        TemplateEngine.checkEscaped("<p>&lt;img src=x onerror=alert(1)&gt;様</p>", hostile);
+    }
+
+    @Test
+    void aPartialThatSwitchesEscapingOffIsRefusedWhenIncluded() {
+        TemplateEngine withEvilPartial = new TemplateEngine(name -> Optional.ofNullable(Map.of("evil",
+                "<#outputformat \"RTF\">${customer.familyName}</#outputformat>").get(name)), Duration.ofSeconds(1),
+                200_000);
+        TemplateEngine.Compiled compiled = withEvilPartial.compile(email("<p><#include \"evil\"></p>"));
+        TemplateRenderException e = assertThrows(TemplateRenderException.class,
+                () -> compiled.render(customerNamed("<img src=x onerror=alert(1)>")));
+        assertTrue(e.problem().message().contains("evil"), e.problem().message());
+        assertFalse(e.problem().message().contains("<img"), e.problem().message());
+    }
+
+    @Test
+    void aTemplateHittingALimitLeavesTheEngineHealthy() {
+        TemplateEngine.Compiled doubling = engine.compile(email(
+                "<#assign s = \"x\"><#list 1..64 as i><#assign s = s + s></#list>${s?length}"));
+        TemplateRenderException e = assertThrows(TemplateRenderException.class, () -> doubling.render(customerNamed("青木")));
+        assertEquals(1, e.problem().line());
+        assertTrue(e.problem().message().contains("MB of memory"), e.problem().message());
+        TemplateEngine.Compiled recursion = engine.compile(email("<#macro m n><@m n=n+1/></#macro><@m n=0/>"));
+        e = assertThrows(TemplateRenderException.class, () -> recursion.render(customerNamed("青木")));
+        assertTrue(e.problem().message().contains("deeper than"), e.problem().message());
+        var fine = (RenderedMessage.Email) engine.compile(email("<p>${customer.familyName}様</p>")).render(customerNamed("青木"));
+        assertEquals("<p>青木様</p>", fine.html());
+    }
+
+    @Test
+    void errorMessagesShowNoInternals() {
+        for (String html : List.of("${items}", "${customer}", "<#include \"nosuch\">", "${customer.points?string(\"x\")?foo}",
+                "${yen(\"x\")}")) {
+            List<TemplateProblem> problems = engine.validate(email(html), List.of(customerNamed("青木")));
+            assertFalse(problems.isEmpty(), html);
+            String message = problems.get(0).message();
+            for (String internal : List.of("freemarker", "f.c.", "f.t.", "$$Lambda", "Loader", "java.", "Exception",
+                    "wrapper")) {
+                assertFalse(message.contains(internal), html + " -> " + message);
+            }
+        }
+        assertEquals("there is no partial named \"nosuch\"", engine.validate(email("<#include \"nosuch\">"),
+                List.of(customerNamed("青木"))).get(0).message());
     }
 }
