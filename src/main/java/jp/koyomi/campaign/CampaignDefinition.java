@@ -7,6 +7,8 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import jp.koyomi.domain.Channel;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import jp.koyomi.relevance.ContentRules;
 
 /**
  * What a marketer defines and an admin approves: when the campaign runs, what it says (the
@@ -17,8 +19,12 @@ import jp.koyomi.domain.Channel;
  * @param templates       template version id per channel
  * @param holdoutPercent  0–50: customers recorded but sent nothing, for attribution
  */
-public record CampaignDefinition(Cadence cadence, JsonNode rules, List<Channel> fallback, Map<Channel, Long> templates,
-        int holdoutPercent) {
+@Schema(name = "CampaignDefinition", requiredProperties = { "cadence", "fallback", "templates" })
+public record CampaignDefinition(Cadence cadence,
+        @Schema(implementation = ContentRules.class, description = "Audience and content rules, as docs/relevance.md describes them") JsonNode rules,
+        @Schema(minItems = 1, uniqueItems = true, description = "Channels tried in this order after the customer's own preference", examples = "[\"LINE\", \"EMAIL\", \"POSTAL\"]") List<Channel> fallback,
+        @Schema(description = "Template version id per channel; every fallback channel needs one", examples = "{\"EMAIL\": 1, \"LINE\": 2}") Map<Channel, Long> templates,
+        @Schema(minimum = "0", maximum = "50", defaultValue = "0", description = "Share of the audience held back (recorded, sent nothing) to measure the campaign against") int holdoutPercent) {
 
     public CampaignDefinition {
         fallback = fallback == null ? List.of() : List.copyOf(fallback);

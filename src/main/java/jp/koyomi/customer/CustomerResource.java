@@ -9,8 +9,17 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 
 import jp.koyomi.user.Role;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/customers")
+@Tag(name = "Customers", description = "Customers as imported, with derived sizes")
 @RolesAllowed(Role.VIEWER)
 public class CustomerResource {
 
@@ -19,6 +28,9 @@ public class CustomerResource {
 
     /** Customers in external id order, a keyset page at a time. */
     @GET
+    @Operation(summary = "Customers in external id order, a keyset page at a time", description = "Pass next as after for the following page; null on the last one.")
+    @APIResponse(responseCode = "200", description = "A page of customers")
+    @APIResponse(responseCode = "400", description = "limit out of range")
     public CustomerService.CustomerPage list(@QueryParam("limit") @DefaultValue("100") int limit,
             @QueryParam("after") String after) {
         return customers.page(after, limit);
@@ -26,7 +38,11 @@ public class CustomerResource {
 
     @GET
     @Path("/{externalId}")
-    public CustomerView get(@PathParam("externalId") String externalId) {
+    @Operation(summary = "One customer with consents, topics, points and sizes")
+    @APIResponse(responseCode = "200", description = "The customer")
+    @APIResponse(responseCode = "404", description = "No such customer")
+    public CustomerView get(
+            @Parameter(description = "The customer's external id", example = "DEMO-000007") @PathParam("externalId") String externalId) {
         return customers.get(externalId);
     }
 }

@@ -15,12 +15,21 @@ import org.jboss.logging.Logger;
 
 import jp.koyomi.customer.ConsentService;
 import jp.koyomi.delivery.ChannelsConfig;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * LINE's webhook. Open, but every call must carry a valid {@code X-Line-Signature}; anything else
  * gets a bare 401. A follow grants and an unfollow withdraws LINE consent, each event once.
  */
 @Path("/line/webhook")
+@Tag(name = "LINE", description = "The LINE Messaging API webhook (signed by LINE)")
 @PermitAll
 public class LineWebhookResource {
 
@@ -38,6 +47,11 @@ public class LineWebhookResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Receives LINE follow and unfollow events", description = "Verified by the X-Line-Signature header.")
+    @RequestBody(required = true, content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "empty", value = "{\"destination\": \"U0\", \"events\": []}")))
+    @APIResponse(responseCode = "200", description = "Accepted")
+    @APIResponse(responseCode = "400", description = "Not a webhook body", content = @Content(mediaType = "text/plain"))
+    @APIResponse(responseCode = "401", description = "Missing or wrong signature")
     public Response receive(@HeaderParam("X-Line-Signature") String signature, byte[] body) {
         if (webhook.isEmpty()) {
             return Response.status(401).build();
