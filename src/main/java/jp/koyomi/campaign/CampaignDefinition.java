@@ -18,13 +18,15 @@ import jp.koyomi.relevance.ContentRules;
  * @param fallback        channels tried in this order after the customer's own preference
  * @param templates       template version id per channel
  * @param holdoutPercent  0–50: customers recorded but sent nothing, for attribution
+ * @param frequencyCap    the campaign's own, stricter cap; null for the global one alone
  */
 @Schema(name = "CampaignDefinition", requiredProperties = { "cadence", "fallback", "templates" })
 public record CampaignDefinition(Cadence cadence,
         @Schema(implementation = ContentRules.class, description = "Audience and content rules, as docs/relevance.md describes them") JsonNode rules,
         @Schema(minItems = 1, uniqueItems = true, description = "Channels tried in this order after the customer's own preference", examples = "[\"LINE\", \"EMAIL\", \"POSTAL\"]") List<Channel> fallback,
         @Schema(description = "Template version id per channel; every fallback channel needs one", examples = "{\"EMAIL\": 1, \"LINE\": 2}") Map<Channel, Long> templates,
-        @Schema(minimum = "0", maximum = "50", defaultValue = "0", description = "Share of the audience held back (recorded, sent nothing) to measure the campaign against") int holdoutPercent) {
+        @Schema(minimum = "0", maximum = "50", defaultValue = "0", description = "Share of the audience held back (recorded, sent nothing) to measure the campaign against") int holdoutPercent,
+        CampaignCap frequencyCap) {
 
     public CampaignDefinition {
         fallback = fallback == null ? List.of() : List.copyOf(fallback);
@@ -53,6 +55,9 @@ public record CampaignDefinition(Cadence cadence,
         }
         if (holdoutPercent < 0 || holdoutPercent > 50) {
             problems.add("holdout_percent: between 0 and 50");
+        }
+        if (frequencyCap != null) {
+            problems.addAll(frequencyCap.problems());
         }
         return problems;
     }

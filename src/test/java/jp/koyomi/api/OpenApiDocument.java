@@ -123,23 +123,23 @@ public final class OpenApiDocument {
 
     /**
      * A JSON Schema (2020-12) document for one schema of the OpenAPI document: the schema itself,
-     * with the document's components beside it so that its {@code $ref}s resolve. Strict: an object
-     * schema that lists its properties admits no other, so a field the document does not name fails.
+     * with the document's component schemas as its {@code $defs} so that its {@code $ref}s resolve.
+     * Strict: an object schema that lists its properties admits no other, so a field the document
+     * does not name fails.
      */
-    public ObjectNode strictSchema(JsonNode schema) {
+    public JsonNode strictSchema(JsonNode schema) throws Exception {
         ObjectNode s = JSON.createObjectNode();
         s.put("$schema", "https://json-schema.org/draft/2020-12/schema");
-        JsonNode components = root.path("components").deepCopy();
-        strict(components);
-        s.set("components", components);
-        JsonNode own = schema.deepCopy();
-        strict(own);
-        s.set("allOf", JSON.createArrayNode().add(own));
-        return s;
+        s.set("$defs", root.path("components").path("schemas").deepCopy());
+        s.set("allOf", JSON.createArrayNode().add(schema.deepCopy()));
+        strict(s);
+        return JSON.readTree(s.toString().replace("\"#/components/schemas/", "\"#/$defs/"));
     }
 
     private static void strict(JsonNode node) {
         if (node instanceof ObjectNode o) {
+            // OpenAPI's discriminator only annotates; the oneOf it sits beside does the validating.
+            o.remove("discriminator");
             if (o.has("properties") && o.path("properties").isObject() && !o.has("additionalProperties")
                     && !o.has("unevaluatedProperties")) {
                 o.put("unevaluatedProperties", false);
