@@ -10,6 +10,7 @@ import jakarta.transaction.Transactional;
 import jp.koyomi.common.InvalidInputException;
 import jp.koyomi.common.NotFoundException;
 import jp.koyomi.region.PrefectureDirectory;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
@@ -46,6 +47,7 @@ public class CustomerService {
     }
 
     /** One keyset page; pass {@code next} as {@code after} to get the following one (null at the end). */
+@Schema(name = "CustomerPage", requiredProperties = { "items" })
     public record CustomerPage(List<CustomerView> items, String next) {
     }
 }

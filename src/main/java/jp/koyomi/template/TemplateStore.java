@@ -18,6 +18,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.agroal.api.AgroalDataSource;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Templates and their immutable versions in the database; named queries, each a single indexed lookup. */
 @ApplicationScoped
@@ -33,6 +34,7 @@ public class TemplateStore {
     @Inject
     Clock clock;
 
+@Schema(name = "TemplateVersion", requiredProperties = { "id", "name", "channel", "version", "source", "created_at" })
     public record Version(long id, String name, String channel, int version, String source, String createdBy,
             OffsetDateTime createdAt) {
     }
