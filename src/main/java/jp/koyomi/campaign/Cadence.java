@@ -9,6 +9,8 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.DiscriminatorMapping;
 
 /**
  * When a campaign runs: its editorial rhythm in a time zone (Asia/Tokyo unless it says otherwise).
@@ -19,6 +21,13 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
         @JsonSubTypes.Type(value = MonthlyCadence.class, name = "MONTHLY"),
         @JsonSubTypes.Type(value = SeasonalCadence.class, name = "SEASONAL"),
         @JsonSubTypes.Type(value = CronCadence.class, name = "CRON") })
+@Schema(name = "Cadence", description = "When the campaign runs, by type. Times are local to zone (default Asia/Tokyo).",
+        oneOf = { WeeklyCadence.class, MonthlyCadence.class, SeasonalCadence.class, CronCadence.class },
+        discriminatorProperty = "type", discriminatorMapping = {
+                @DiscriminatorMapping(value = "WEEKLY", schema = WeeklyCadence.class),
+                @DiscriminatorMapping(value = "MONTHLY", schema = MonthlyCadence.class),
+                @DiscriminatorMapping(value = "SEASONAL", schema = SeasonalCadence.class),
+                @DiscriminatorMapping(value = "CRON", schema = CronCadence.class) })
 public sealed interface Cadence permits WeeklyCadence, MonthlyCadence, SeasonalCadence, CronCadence {
 
     ZoneId DEFAULT_ZONE = ZoneId.of("Asia/Tokyo");

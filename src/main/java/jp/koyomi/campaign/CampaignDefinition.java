@@ -5,10 +5,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import jp.koyomi.domain.Channel;
+import jp.koyomi.relevance.ContentRules;
 
 /**
  * What a marketer defines and an admin approves: when the campaign runs, what it says (the
@@ -20,9 +24,16 @@ import jp.koyomi.domain.Channel;
  * @param holdoutPercent  0–50: customers recorded but sent nothing, for attribution
  * @param deliveryExpiry  how long its messages may wait to go out (ISO-8601, e.g. {@code PT24H}) before
  *                        they end EXPIRED; unset: {@code koyomi.outbox.expiry} (72 hours)
+ * @param frequencyCap    the campaign's own, stricter cap; null for the global one alone
  */
-public record CampaignDefinition(Cadence cadence, JsonNode rules, List<Channel> fallback, Map<Channel, Long> templates,
-        int holdoutPercent, @JsonFormat(shape = JsonFormat.Shape.STRING) Duration deliveryExpiry) {
+@Schema(name = "CampaignDefinition", requiredProperties = { "cadence", "fallback", "templates" })
+public record CampaignDefinition(Cadence cadence,
+        @Schema(implementation = ContentRules.class, description = "Audience and content rules, as docs/relevance.md describes them") JsonNode rules,
+        @Schema(minItems = 1, uniqueItems = true, description = "Channels tried in this order after the customer's own preference", examples = "[\"LINE\", \"EMAIL\", \"POSTAL\"]") List<Channel> fallback,
+        @Schema(description = "Template version id per channel; every fallback channel needs one", examples = "{\"EMAIL\": 1, \"LINE\": 2}") Map<Channel, Long> templates,
+        @Schema(minimum = "0", maximum = "50", defaultValue = "0", description = "Share of the audience held back (recorded, sent nothing) to measure the campaign against") int holdoutPercent,
+        @Schema(type = SchemaType.STRING, format = "duration", description = "How long its messages may wait to go out before they end EXPIRED (ISO-8601, PT1H to P30D); unset: koyomi.outbox.expiry", examples = "PT72H") @JsonFormat(shape = JsonFormat.Shape.STRING) Duration deliveryExpiry,
+        CampaignCap frequencyCap) {
 
     static final Duration SHORTEST_EXPIRY = Duration.ofHours(1);
     static final Duration LONGEST_EXPIRY = Duration.ofDays(30);
@@ -58,6 +69,9 @@ public record CampaignDefinition(Cadence cadence, JsonNode rules, List<Channel> 
         if (deliveryExpiry != null
                 && (deliveryExpiry.compareTo(SHORTEST_EXPIRY) < 0 || deliveryExpiry.compareTo(LONGEST_EXPIRY) > 0)) {
             problems.add("delivery_expiry: between PT1H and P30D (ISO-8601), e.g. PT72H");
+        }
+        if (frequencyCap != null) {
+            problems.addAll(frequencyCap.problems());
         }
         return problems;
     }

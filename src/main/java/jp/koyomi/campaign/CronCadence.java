@@ -10,9 +10,13 @@ import com.cronutils.model.CronType;
 import com.cronutils.model.definition.CronDefinitionBuilder;
 import com.cronutils.model.time.ExecutionTime;
 import com.cronutils.parser.CronParser;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
 
 /** A Quartz cron expression (seconds first, as quarkus-scheduler reads them), e.g. {@code 0 0 10 ? * MON-FRI}. */
-public record CronCadence(String expression, ZoneId zone) implements Cadence {
+@Schema(name = "CronCadence", description = "A Quartz cron expression, seconds first.",
+        requiredProperties = { "type", "expression" }, properties = @SchemaProperty(name = "type", constValue = "CRON"))
+public record CronCadence(@Schema(examples = "0 0 10 ? * MON-FRI") String expression, @Schema(description = "IANA time zone; Asia/Tokyo when absent", examples = "Asia/Tokyo") ZoneId zone) implements Cadence {
 
     private static final CronParser PARSER = new CronParser(CronDefinitionBuilder.instanceDefinitionFor(CronType.QUARTZ));
 

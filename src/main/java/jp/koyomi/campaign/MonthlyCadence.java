@@ -11,6 +11,8 @@ import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
 
 /**
  * Once a month at a local time, on one of: a day of the month ({@code day}: 1–31; a day the month
@@ -18,7 +20,14 @@ import java.util.Optional;
  * ({@code last_day: true}), or the n-th weekday ({@code weekday: TUESDAY, nth: 2}; nth −1 is the
  * last such weekday).
  */
-public record MonthlyCadence(Integer day, Boolean lastDay, DayOfWeek weekday, Integer nth, LocalTime at, ZoneId zone)
+@Schema(name = "MonthlyCadence", description = "Once a month at a local time: exactly one of day, last_day, or weekday with nth.",
+        requiredProperties = { "type", "at" }, properties = @SchemaProperty(name = "type", constValue = "MONTHLY"))
+public record MonthlyCadence(
+        @Schema(minimum = "1", maximum = "31", description = "Day of the month; a day the month lacks means its last day", examples = "25") Integer day,
+        @Schema(description = "true: the last day of every month") Boolean lastDay,
+        @Schema(description = "With nth: the n-th such weekday of the month") DayOfWeek weekday,
+        @Schema(minimum = "-1", maximum = "5", description = "1 to 5, or -1 for the last such weekday") Integer nth,
+        @Schema(pattern = "^([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?$", description = "Local time, HH:mm", examples = "10:00") LocalTime at, @Schema(description = "IANA time zone; Asia/Tokyo when absent", examples = "Asia/Tokyo") ZoneId zone)
         implements Cadence {
 
     public MonthlyCadence {

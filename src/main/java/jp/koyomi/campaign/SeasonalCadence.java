@@ -8,13 +8,20 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
 
 /**
  * A yearly window (e.g. 1 February to 15 March, both days included) with a rhythm inside it (e.g.
  * every Monday at 10:00). A window whose end comes before its start crosses the new year
  * (1 December to 15 February).
  */
-public record SeasonalCadence(MonthDay from, MonthDay to, Cadence every) implements Cadence {
+@Schema(name = "SeasonalCadence", description = "A yearly window, both days included (crossing the new year when to is before from), with a WEEKLY, MONTHLY or CRON rhythm inside it.",
+        requiredProperties = { "type", "from", "to", "every" }, properties = @SchemaProperty(name = "type", constValue = "SEASONAL"))
+public record SeasonalCadence(
+        @Schema(description = "First day, --MM-DD", examples = "--02-01") MonthDay from,
+        @Schema(description = "Last day, --MM-DD", examples = "--03-15") MonthDay to,
+        @Schema(description = "The rhythm inside the window; not SEASONAL") Cadence every) implements Cadence {
 
     /** Enough steps to cross a year of a daily rhythm without ever looping forever. */
     private static final int MAX_STEPS = 800;

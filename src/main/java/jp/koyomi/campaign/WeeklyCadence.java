@@ -10,9 +10,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
 
 /** On the given days of the week at a local time, e.g. every Friday at 10:00. */
-public record WeeklyCadence(Set<DayOfWeek> days, LocalTime at, ZoneId zone) implements Cadence {
+@Schema(name = "WeeklyCadence", description = "On the given days of the week at a local time.",
+        requiredProperties = { "type", "days", "at" }, properties = @SchemaProperty(name = "type", constValue = "WEEKLY"))
+public record WeeklyCadence(@Schema(minItems = 1, uniqueItems = true, examples = "[\"FRIDAY\"]") Set<DayOfWeek> days,
+        @Schema(pattern = "^([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?$", description = "Local time, HH:mm", examples = "10:00") LocalTime at, @Schema(description = "IANA time zone; Asia/Tokyo when absent", examples = "Asia/Tokyo") ZoneId zone) implements Cadence {
 
     public WeeklyCadence {
         days = days == null ? Set.of() : Set.copyOf(days);

@@ -12,8 +12,17 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import jp.koyomi.user.Role;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/customers")
+@Tag(name = "Customers", description = "Customers as imported, with derived sizes")
 @RolesAllowed(Role.VIEWER)
 public class CustomerResource {
 
@@ -25,6 +34,9 @@ public class CustomerResource {
      * external id or email starts with it or whose name (kanji or kana) contains it.
      */
     @GET
+    @Operation(summary = "Customers in external id order, a keyset page at a time", description = "Pass next as after for the following page; null on the last one.")
+    @APIResponse(responseCode = "200", description = "A page of customers")
+    @APIResponse(responseCode = "400", description = "limit out of range")
     public CustomerService.CustomerPage list(@QueryParam("limit") @DefaultValue("100") int limit,
             @QueryParam("after") String after, @QueryParam("q") String q) {
         return customers.search(q, after, limit);
@@ -32,7 +44,11 @@ public class CustomerResource {
 
     @GET
     @Path("/{externalId}")
-    public CustomerView get(@PathParam("externalId") String externalId) {
+    @Operation(summary = "One customer with consents, topics, points and sizes")
+    @APIResponse(responseCode = "200", description = "The customer")
+    @APIResponse(responseCode = "404", description = "No such customer")
+    public CustomerView get(
+            @Parameter(description = "The customer's external id", example = "DEMO-000007") @PathParam("externalId") String externalId) {
         return customers.get(externalId);
     }
 

@@ -12,6 +12,7 @@ import jp.koyomi.common.ConflictException;
 import jp.koyomi.common.InvalidInputException;
 import jp.koyomi.common.NotFoundException;
 import jp.koyomi.region.PrefectureDirectory;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
@@ -79,6 +80,7 @@ public class CustomerService {
     }
 
     /** One keyset page; pass {@code next} as {@code after} to get the following one (null at the end). */
+@Schema(name = "CustomerPage", requiredProperties = { "items" })
     public record CustomerPage(List<CustomerView> items, String next) {
     }
 }

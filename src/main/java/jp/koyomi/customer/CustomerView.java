@@ -7,8 +7,10 @@ import java.util.List;
 import java.util.Map;
 
 import jp.koyomi.region.Prefecture;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A customer as the API shows it: consents with when and how they changed, and the sizes derived from orders. */
+@Schema(name = "Customer", requiredProperties = { "external_id", "family_name" })
 public record CustomerView(String externalId, String familyName, String givenName, String familyNameKana,
         String givenNameKana, String email, String lineUserId, String postalCode, PrefectureRef prefecture, String city,
         String address1, String address2, LocalDate birthday, int points, LocalDate pointsExpireOn, List<String> topics,

@@ -1,5 +1,7 @@
 package jp.koyomi.imports;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
@@ -9,6 +11,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  *                    withdrawn themselves, which stayed withdrawn (absent for other imports)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@Schema(name = "ImportResult", requiredProperties = { "created", "updated" })
 public record ImportResult(int created, int updated, Integer keptRefused) {
 
     public ImportResult(int created, int updated) {

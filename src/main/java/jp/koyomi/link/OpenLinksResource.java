@@ -19,12 +19,21 @@ import jakarta.ws.rs.core.Response;
 
 import io.agroal.api.AgroalDataSource;
 import jp.koyomi.customer.ConsentService;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * The open links every message carries. Nothing here needs a login; each request is verified by
  * its HMAC-signed token instead, so nobody can unsubscribe or track someone else.
  */
 @Path("/")
+@Tag(name = "Open links", description = "Signed links from sent messages; no login")
 @PermitAll
 public class OpenLinksResource {
 
@@ -44,7 +53,10 @@ public class OpenLinksResource {
     @GET
     @Path("unsubscribe/{token}")
     @Produces(MediaType.TEXT_HTML)
-    public Response confirm(@PathParam("token") String token) {
+    @Operation(summary = "The unsubscribe confirmation page behind a footer link")
+    @APIResponse(responseCode = "200", description = "The page", content = @Content(mediaType = "text/html"))
+    @APIResponse(responseCode = "400", description = "The token is not valid", content = @Content(mediaType = "text/html"))
+    public Response confirm(@Parameter(description = "The signed token from the message", example = "invalid-token") @PathParam("token") String token) {
         if (links.verifyUnsubscribe(token).isEmpty()) {
             return page(400, "このリンクは無効です。", "This link is not valid.");
         }
@@ -55,7 +67,11 @@ public class OpenLinksResource {
     @POST
     @Path("unsubscribe/{token}")
     @Produces(MediaType.TEXT_HTML)
-    public Response unsubscribe(@PathParam("token") String token) {
+    @Operation(summary = "One-click unsubscribe (RFC 8058)")
+    @APIResponse(responseCode = "200", description = "Unsubscribed", content = @Content(mediaType = "text/html"))
+    @APIResponse(responseCode = "400", description = "The token is not valid", content = @Content(mediaType = "text/html"))
+    @APIResponse(responseCode = "404", description = "No such recipient", content = @Content(mediaType = "text/html"))
+    public Response unsubscribe(@Parameter(description = "The signed token from the message", example = "invalid-token") @PathParam("token") String token) {
         Optional<UnsubscribeToken> verified = links.verifyUnsubscribe(token);
         if (verified.isEmpty()) {
             return page(400, "このリンクは無効です。", "This link is not valid.");
@@ -69,7 +85,10 @@ public class OpenLinksResource {
 
     @GET
     @Path("click/{token}")
-    public Response click(@PathParam("token") String token) {
+    @Operation(summary = "Records a click and redirects to the link's target")
+    @APIResponse(responseCode = "302", description = "To the target")
+    @APIResponse(responseCode = "400", description = "The token is not valid", content = @Content(mediaType = "text/html"))
+    public Response click(@Parameter(description = "The signed token from the message", example = "invalid-token") @PathParam("token") String token) {
         Optional<ClickToken> verified = links.verifyClick(token);
         if (verified.isEmpty()) {
             return page(400, "このリンクは無効です。", "This link is not valid.");

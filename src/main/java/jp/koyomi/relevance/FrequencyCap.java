@@ -33,6 +33,20 @@ public record FrequencyCap(int windowDays, Integer maxOverall, Map<Channel, Inte
         });
     }
 
+    /**
+     * This cap made stricter by a campaign's own limits in the same window: the lower of each
+     * pair applies; a null or missing limit leaves this one as it is.
+     */
+    public FrequencyCap tightenedTo(Integer max, Map<Channel, Integer> perChannel) {
+        Integer overall = max == null ? maxOverall : maxOverall == null ? max : Math.min(max, maxOverall);
+        Map<Channel, Integer> channels = new java.util.EnumMap<>(Channel.class);
+        channels.putAll(maxPerChannel);
+        if (perChannel != null) {
+            perChannel.forEach((channel, limit) -> channels.merge(channel, limit, Math::min));
+        }
+        return new FrequencyCap(windowDays, overall, channels);
+    }
+
     /** Count messages sent or queued from this instant on. */
     public Instant windowStart(Instant runAt) {
         return runAt.minus(Duration.ofDays(windowDays));

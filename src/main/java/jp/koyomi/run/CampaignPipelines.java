@@ -70,10 +70,17 @@ public class CampaignPipelines {
         definition.templates().forEach((channel, version) -> compiled.put(channel, templates.compiled(version)));
         return new CampaignPipeline(new CampaignPipeline.Setup(campaignId, campaign.name(), definition.holdoutPercent(),
                 CompiledRules.compile(rules, catalog.snapshot(), context), catalog, new ChannelChoice(definition.fallback()),
-                new FrequencyCap((int) config.cap().window().toDays(), config.cap().max(), config.cap().perChannel()),
+                cap(definition),
                 compiled, context.runDate(),
                 new MessageContext.Sender(sender.fromName(), sender.postalAddress(), sender.contact()),
                 (customer, channel) -> links.unsubscribeUrl(customer, channel).toString(), prefectures,
                 definition.deliveryExpiry() != null ? definition.deliveryExpiry() : outbox.expiry()));
+    }
+
+    /** The global cap, made stricter by the campaign's own where it has one. */
+    private FrequencyCap cap(CampaignDefinition definition) {
+        FrequencyCap global = new FrequencyCap((int) config.cap().window().toDays(), config.cap().max(), config.cap().perChannel());
+        return definition.frequencyCap() == null ? global
+                : global.tightenedTo(definition.frequencyCap().max(), definition.frequencyCap().perChannel());
     }
 }

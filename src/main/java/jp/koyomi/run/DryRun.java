@@ -17,6 +17,7 @@ import jakarta.inject.Inject;
 import io.agroal.api.AgroalDataSource;
 import jp.koyomi.common.NotFoundException;
 import jp.koyomi.template.RenderedMessage;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * The run pipeline without deliveries: who would get the campaign now, who would not and why, and
@@ -39,10 +40,16 @@ public class DryRun {
     @Inject
     Clock clock;
 
-    public record Sample(String customer, String outcome, String skipReason, String channel, String preview,
-            List<String> explanation) {
+    @Schema(name = "DecisionSample", requiredProperties = { "customer", "outcome", "explanation" })
+    public record Sample(@Schema(description = "The customer's external id") String customer,
+            @Schema(enumeration = { "SENT_TO_OUTBOX", "SKIPPED", "HOLDOUT" }) String outcome,
+            @Schema(examples = "NO_SIZE_IN_STOCK") String skipReason,
+            @Schema(enumeration = { "EMAIL", "LINE", "POSTAL" }) String channel,
+            @Schema(description = "The start of the message the customer would get") String preview,
+            @Schema(description = "Each step of the decision, in words") List<String> explanation) {
     }
 
+    @Schema(name = "DryRunResult", requiredProperties = { "customers", "by_outcome", "by_skip_reason", "by_channel", "samples" })
     public record Result(long customers, Map<String, Long> byOutcome, Map<String, Long> bySkipReason,
             Map<String, Long> byChannel, List<Sample> samples) {
     }

@@ -16,6 +16,7 @@ import jp.koyomi.common.InvalidInputException;
 import jp.koyomi.common.NotFoundException;
 import jp.koyomi.domain.Channel;
 import jp.koyomi.relevance.SkipReason;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A run's decision per customer, filtered and read a keyset page at a time (in customer id order). */
 @ApplicationScoped
@@ -31,11 +32,17 @@ public class RunDecisions {
     }
 
     /** One customer's decision: what the run did for them, and why not when it skipped them. */
-    public record Item(String customerExternalId, String outcome, String skipReason, String channel) {
+    @Schema(name = "RunDecision", requiredProperties = { "customer_external_id", "outcome" })
+    public record Item(String customerExternalId,
+            @Schema(enumeration = { "SENT_TO_OUTBOX", "SKIPPED", "HOLDOUT" }) String outcome,
+            @Schema(description = "Why the customer was skipped (docs/relevance.md lists the reasons)", examples = "NO_SIZE_IN_STOCK") String skipReason,
+            @Schema(enumeration = { "EMAIL", "LINE", "POSTAL" }, description = "The channel of the message put in the outbox") String channel) {
     }
 
     /** @param nextAfter pass as {@code after} for the following page; null on the last page */
-    public record Page(List<Item> items, Long nextAfter) {
+    @Schema(name = "RunDecisionPage", requiredProperties = { "items", "next_after" })
+    public record Page(List<Item> items,
+            @Schema(nullable = true, description = "Pass as after for the next page; null on the last page") Long nextAfter) {
     }
 
     public Page page(long runId, Query q) {

@@ -17,8 +17,17 @@ import org.jboss.resteasy.reactive.RestResponse;
 
 import jp.koyomi.common.KeysetPage;
 import jp.koyomi.user.Role;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/runs")
+@Tag(name = "Runs", description = "Campaign runs: run now, dry run, explain, progress and counts")
 @RolesAllowed(Role.VIEWER)
 public class RunResource {
 
@@ -51,7 +60,10 @@ public class RunResource {
     /** A run's status and its counts by outcome, skip reason, channel and delivery status. */
     @GET
     @Path("/{id}")
-    public RunReport get(@PathParam("id") long id) {
+    @Operation(summary = "A run: status and counts by outcome, skip reason, channel and delivery status")
+    @APIResponse(responseCode = "200", description = "The run")
+    @APIResponse(responseCode = "404", description = "No such run")
+    public RunReport get(@Parameter(description = "Run id", example = "1") @PathParam("id") long id) {
         return reports.report(id);
     }
 
@@ -63,8 +75,13 @@ public class RunResource {
     @POST
     @Path("/campaign/{campaignId}")
     @RolesAllowed(Role.MARKETER)
-    public RestResponse<RunReport> runNow(@PathParam("campaignId") long campaignId,
-            @HeaderParam(RunService.IDEMPOTENCY_KEY_HEADER) String idempotencyKey) {
+    @Operation(summary = "Starts a run of an approved campaign now, outside its cadence")
+    @APIResponse(responseCode = "201", description = "The run, PENDING until a worker takes it", content = @Content(mediaType = "application/json", schema = @Schema(implementation = RunReport.class)))
+    @APIResponse(responseCode = "200", description = "The run an earlier request with the same Idempotency-Key started", content = @Content(mediaType = "application/json", schema = @Schema(implementation = RunReport.class)))
+    @APIResponse(responseCode = "404", description = "No such campaign")
+    @APIResponse(responseCode = "409", description = "The campaign's current revision is not approved, it is archived, or a manual run of this revision is already PENDING or RUNNING")
+    public RestResponse<RunReport> runNow(@Parameter(description = "Campaign id", example = "1") @PathParam("campaignId") long campaignId,
+            @Parameter(description = "Repeating a key answers with the run it started instead of starting another") @HeaderParam(RunService.IDEMPOTENCY_KEY_HEADER) String idempotencyKey) {
         RunService.Started started = runs.runNow(campaignId, Optional.ofNullable(idempotencyKey));
         return RestResponse.status(started.created() ? Response.Status.CREATED : Response.Status.OK, started.run());
     }
@@ -73,7 +90,10 @@ public class RunResource {
     @POST
     @Path("/campaign/{campaignId}/dry-run")
     @RolesAllowed(Role.MARKETER)
-    public DryRun.Result dryRun(@PathParam("campaignId") long campaignId) {
+    @Operation(summary = "The run pipeline without deliveries", description = "Counts by outcome, skip reason and channel for the whole audience, and sample decisions; needs no approval and sends nothing.")
+    @APIResponse(responseCode = "200", description = "What a run would do now")
+    @APIResponse(responseCode = "404", description = "No such campaign")
+    public DryRun.Result dryRun(@Parameter(description = "Campaign id", example = "1") @PathParam("campaignId") long campaignId) {
         return dryRun.run(campaignId);
     }
 
@@ -81,14 +101,22 @@ public class RunResource {
     @GET
     @Path("/campaign/{campaignId}/explain/{externalId}")
     @RolesAllowed(Role.VIEWER)
-    public DryRun.Sample explain(@PathParam("campaignId") long campaignId, @PathParam("externalId") String externalId) {
+    @Operation(summary = "Why one customer would or would not get the campaign now")
+    @APIResponse(responseCode = "200", description = "The decision and its reasons")
+    @APIResponse(responseCode = "404", description = "No such campaign or customer")
+    public DryRun.Sample explain(@Parameter(description = "Campaign id", example = "1") @PathParam("campaignId") long campaignId,
+            @Parameter(description = "The customer's external id", example = "DEMO-000007") @PathParam("externalId") String externalId) {
         return dryRun.explain(campaignId, externalId);
     }
 
     @POST
     @Path("/{id}/cancel")
     @RolesAllowed(Role.MARKETER)
-    public RunReport cancel(@PathParam("id") long id) {
+    @Operation(summary = "Cancels a pending or running run; what is in the outbox stays")
+    @APIResponse(responseCode = "200", description = "The run, CANCELLED")
+    @APIResponse(responseCode = "404", description = "No such run")
+    @APIResponse(responseCode = "409", description = "The run has finished already")
+    public RunReport cancel(@Parameter(description = "Run id", example = "1") @PathParam("id") long id) {
         return runs.cancel(id);
     }
 
@@ -96,7 +124,11 @@ public class RunResource {
     @POST
     @Path("/{id}/resume")
     @RolesAllowed(Role.MARKETER)
-    public RunReport resume(@PathParam("id") long id) {
+    @Operation(summary = "Resumes a failed run from its checkpoint")
+    @APIResponse(responseCode = "200", description = "The run, PENDING again")
+    @APIResponse(responseCode = "404", description = "No such run")
+    @APIResponse(responseCode = "409", description = "Only a failed run can be resumed")
+    public RunReport resume(@Parameter(description = "Run id", example = "1") @PathParam("id") long id) {
         return runs.resume(id);
     }
 }

@@ -20,8 +20,17 @@ import jp.koyomi.common.InvalidInputException;
 import jp.koyomi.customer.CustomerService;
 import jp.koyomi.customer.CustomerView;
 import jp.koyomi.user.Role;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/templates")
+@Tag(name = "Templates", description = "Versioned FreeMarker templates per channel; see docs/templates.md")
 public class TemplateResource {
 
     @Inject
@@ -38,12 +47,15 @@ public class TemplateResource {
      * {@code customerExternalId} is given (with the sample items; a campaign's explain shows the
      * items relevance picks), otherwise for the sample customer.
      */
-    public record PreviewRequest(Long versionId, String channel, JsonNode source, String customerExternalId) {
+    public record PreviewRequest(@Schema(examples = "1") Long versionId, @Schema(enumeration = { "EMAIL", "LINE", "POSTAL" }) String channel,
+            @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.OBJECT, description = "Unsaved source, as for saving a version") JsonNode source,
+            @Schema(description = "Preview for this customer instead of the sample one") String customerExternalId) {
     }
 
     /** The latest version of every template. */
     @GET
     @RolesAllowed(Role.VIEWER)
+    @Operation(summary = "The latest version of every template")
     public List<TemplateStore.Version> list() {
         return templates.latest();
     }
@@ -51,7 +63,10 @@ public class TemplateResource {
     @GET
     @Path("/versions/{id}")
     @RolesAllowed(Role.VIEWER)
-    public TemplateStore.Version version(@PathParam("id") long id) {
+    @Operation(summary = "One stored template version")
+    @APIResponse(responseCode = "200", description = "The version")
+    @APIResponse(responseCode = "404", description = "No such version")
+    public TemplateStore.Version version(@Parameter(description = "Version id", example = "1") @PathParam("id") long id) {
         return templates.version(id);
     }
 
@@ -68,7 +83,12 @@ public class TemplateResource {
     @Path("/{name}/{channel}/versions")
     @RolesAllowed(Role.MARKETER)
     @ResponseStatus(201)
-    public TemplateStore.Version save(@PathParam("name") String name, @PathParam("channel") String channel,
+    @Operation(summary = "Saves the next version of a template", description = "Refused with 400 naming part, line and column when it does not render.")
+    @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.OBJECT, description = "The source: EMAIL {subject, html, text}; LINE {text} or {flex}; POSTAL {fields}; PARTIAL {body}"), examples = @ExampleObject(name = "email", value = "{\"subject\": \"${customer.familyName}様へ\", \"html\": \"<p>${customer.familyName}様</p>\", \"text\": \"${customer.familyName}様\"}")))
+    @APIResponse(responseCode = "201", description = "The saved version", content = @Content(mediaType = "application/json", schema = @Schema(implementation = TemplateStore.Version.class)))
+    @APIResponse(responseCode = "400", description = "The source does not render; errors name part, line and column")
+    public TemplateStore.Version save(@Parameter(example = "example-letter") @PathParam("name") String name,
+            @Parameter(schema = @Schema(enumeration = { "EMAIL", "LINE", "POSTAL", "PARTIAL" }), example = "EMAIL") @PathParam("channel") String channel,
             JsonNode source, @Context SecurityContext security) {
         return templates.save(name, channel, source, security.getUserPrincipal().getName());
     }
@@ -76,13 +96,24 @@ public class TemplateResource {
     @POST
     @Path("/validate/{channel}")
     @RolesAllowed(Role.MARKETER)
-    public Problems validate(@PathParam("channel") String channel, JsonNode source) {
+    @Operation(summary = "Checks a template source without saving it")
+    @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.OBJECT), examples = @ExampleObject(name = "email", value = "{\"subject\": \"${customer.familyName}様へ\", \"html\": \"<p>${customer.familyName}様</p>\", \"text\": \"${customer.familyName}様\"}")))
+    @APIResponse(responseCode = "200", description = "The problems found; empty when the source renders")
+    @APIResponse(responseCode = "400", description = "Unknown channel")
+    public Problems validate(
+            @Parameter(schema = @Schema(enumeration = { "EMAIL", "LINE", "POSTAL", "PARTIAL" }), example = "EMAIL") @PathParam("channel") String channel,
+            JsonNode source) {
         return new Problems(templates.validate(channel, source));
     }
 
     @POST
     @Path("/preview")
     @RolesAllowed(Role.MARKETER)
+    @Operation(summary = "Renders a stored version or unsaved source for the sample customer or a real one")
+    @RequestBody(required = true, content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "stored", value = "{\"version_id\": 1}")))
+    @APIResponse(responseCode = "200", description = "The rendered message")
+    @APIResponse(responseCode = "400", description = "Neither a version_id nor channel and source; or the source does not render")
+    @APIResponse(responseCode = "404", description = "No such version or customer")
     public RenderedMessage preview(PreviewRequest request) {
         MessageContext sample = TemplateService.sampleFor(LocalDate.now());
         if (request.customerExternalId() != null) {

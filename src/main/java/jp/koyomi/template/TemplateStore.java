@@ -21,6 +21,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.agroal.api.AgroalDataSource;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Templates and their immutable versions in the database; named queries, each a single indexed lookup. */
 @ApplicationScoped
@@ -40,6 +41,7 @@ public class TemplateStore {
      * One immutable version. {@code partials} maps each partial a message template includes to the
      * partial version pinned when it was saved; null for partials and for versions saved before pinning.
      */
+    @Schema(name = "TemplateVersion", requiredProperties = { "id", "name", "channel", "version", "source", "created_at" })
     public record Version(long id, String name, String channel, int version, String source, String createdBy,
             OffsetDateTime createdAt, Map<String, Long> partials) {
     }

@@ -11,8 +11,17 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.SecurityContext;
 
 import org.jboss.resteasy.reactive.ResponseStatus;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/users")
+@Tag(name = "Users", description = "Users and roles (admin ⊃ marketer ⊃ viewer)")
 public class UserResource {
 
     @Inject
@@ -20,6 +29,7 @@ public class UserResource {
 
     @GET
     @RolesAllowed(Role.ADMIN)
+    @Operation(summary = "Every user with their role")
     public List<UserService.UserView> list() {
         return users.list();
     }
@@ -27,6 +37,11 @@ public class UserResource {
     @POST
     @RolesAllowed(Role.ADMIN)
     @ResponseStatus(201)
+    @Operation(summary = "Creates a user")
+    @RequestBody(required = true, content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "marketer", value = "{\"username\": \"hanako\", \"password\": \"correct-horse-42\", \"role\": \"marketer\"}")))
+    @APIResponse(responseCode = "201", description = "The user", content = @Content(mediaType = "application/json", schema = @Schema(implementation = UserService.UserView.class)))
+    @APIResponse(responseCode = "400", description = "Username, password or role not acceptable")
+    @APIResponse(responseCode = "409", description = "The username exists already")
     public UserService.UserView create(UserService.NewUser request) {
         return users.create(request);
     }
@@ -35,6 +50,7 @@ public class UserResource {
     @GET
     @Path("/me")
     @RolesAllowed(Role.VIEWER)
+    @Operation(summary = "Who is signed in, and with which role")
     public Me me(@Context SecurityContext security) {
         String name = security.getUserPrincipal().getName();
         String role = security.isUserInRole(Role.ADMIN) ? Role.ADMIN

@@ -14,6 +14,7 @@ import org.jboss.logging.Logger;
 
 import jp.koyomi.common.ConflictException;
 import jp.koyomi.common.InvalidInputException;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @ApplicationScoped
 public class UserService {
@@ -70,9 +71,11 @@ public class UserService {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
+@Schema(name = "NewUser", requiredProperties = { "username", "password", "role" })
     public record NewUser(String username, String password, String role) {
     }
 
+@Schema(name = "User", requiredProperties = { "id", "username", "role", "created_at" })
     public record UserView(long id, String username, String role, OffsetDateTime createdAt) {
         static UserView of(AppUser user) {
             return new UserView(user.id, user.username, user.role, user.createdAt);

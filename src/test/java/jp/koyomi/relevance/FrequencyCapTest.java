@@ -67,4 +67,15 @@ class FrequencyCapTest {
         assertThrows(IllegalArgumentException.class, () -> new FrequencyCap(7, -1, null));
         assertThrows(IllegalArgumentException.class, () -> new FrequencyCap(7, 2, Map.of(Channel.LINE, -1)));
     }
+
+    @Test
+    void aCampaignsOwnCapTightensTheGlobalOneButNeverLoosensIt() {
+        FrequencyCap global = new FrequencyCap(7, 2, Map.of(Channel.POSTAL, 1));
+
+        FrequencyCap tighter = global.tightenedTo(1, Map.of(Channel.LINE, 0, Channel.POSTAL, 3));
+
+        assertEquals(new FrequencyCap(7, 1, Map.of(Channel.POSTAL, 1, Channel.LINE, 0)), tighter);
+        assertEquals(global, global.tightenedTo(5, null));
+        assertEquals(new FrequencyCap(7, 3, Map.of()), new FrequencyCap(7, null, Map.of()).tightenedTo(3, Map.of()));
+    }
 }

@@ -31,6 +31,7 @@ import org.junit.jupiter.api.TestFactory;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
+import jp.koyomi.api.OpenApiDocument;
 
 /**
  * Walks every JAX-RS endpoint of the application: each must name its role (or be one of the
@@ -66,6 +67,46 @@ class EndpointSecurityTest {
         for (Endpoint e : all) {
             assertFalse(e.role() == null, e + " has neither @RolesAllowed nor @PermitAll");
         }
+    }
+
+    /** The same walk driven by /q/openapi: every documented operation, including ones added since. */
+    @TestFactory
+    Stream<DynamicTest> everyDocumentedOperationRefusesAnonymousCallersWith401() throws Exception {
+        return OpenApiDocument.fetch().operations().stream().filter(o -> o.role() != null)
+                .map(o -> DynamicTest.dynamicTest(o.toString(), () -> assertEquals(401, call(anonymous(), o), o + " as anonymous")));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyDocumentedOperationRefusesCallersBelowItsRoleWith403() throws Exception {
+        return OpenApiDocument.fetch().operations().stream().filter(o -> o.role() != null && !o.role().equals(Role.VIEWER))
+                .map(o -> DynamicTest.dynamicTest(o.toString(), () -> assertEquals(403,
+                        call(as(o.role().equals(Role.ADMIN) ? Role.MARKETER : Role.VIEWER), o), o + " below " + o.role())));
+    }
+
+    @Test
+    void theDocumentNamesTheRoleOfEveryOperationButTheSignedOpenOnes() throws Exception {
+        for (OpenApiDocument.Operation o : OpenApiDocument.fetch().operations()) {
+            boolean open = o.path().startsWith("/unsubscribe/") || o.path().startsWith("/click/")
+                    || o.path().equals("/line/webhook");
+            assertEquals(open, o.role() == null, o + (open ? " is a signed open endpoint" : " names no role"));
+        }
+    }
+
+    @Test
+    void theDocumentListsEveryEndpointWithTheRoleItReallyRequires() throws Exception {
+        List<String> documented = OpenApiDocument.fetch().operations().stream()
+                .map(o -> o.method().toUpperCase() + " " + o.path().replaceAll("\\{[^}]+}", "x") + " "
+                        + (o.role() == null ? "open" : o.role()))
+                .toList();
+        for (Endpoint e : endpoints()) {
+            assertTrue(documented.contains(e.method() + " " + e.path() + " " + e.role()), e + " (" + e.role()
+                    + ") is missing from /q/openapi or documented with another role");
+        }
+    }
+
+    private static int call(RequestSpecification request, OpenApiDocument.Operation o) {
+        String path = o.path().replaceAll("\\{[^}]+}", "1");
+        return request.contentType("application/json").body("{}").request(o.method().toUpperCase(), path).statusCode();
     }
 
     @Test

@@ -14,6 +14,14 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 
 import jp.koyomi.customer.ConsentService;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * LINE's webhook. Open, but every call must carry a valid {@code X-Line-Signature}; anything else
@@ -21,6 +29,7 @@ import jp.koyomi.customer.ConsentService;
  * the time it happened on LINE, not the order it arrives in.
  */
 @Path("/line/webhook")
+@Tag(name = "LINE", description = "The LINE Messaging API webhook (signed by LINE)")
 @PermitAll
 public class LineWebhookResource {
 
@@ -38,6 +47,11 @@ public class LineWebhookResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Receives LINE follow and unfollow events", description = "Verified by the X-Line-Signature header.")
+    @RequestBody(required = true, content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "empty", value = "{\"destination\": \"U0\", \"events\": []}")))
+    @APIResponse(responseCode = "200", description = "Accepted")
+    @APIResponse(responseCode = "400", description = "Not a webhook body", content = @Content(mediaType = "text/plain"))
+    @APIResponse(responseCode = "401", description = "Missing or wrong signature")
     public Response receive(@HeaderParam("X-Line-Signature") String signature, byte[] body) {
         if (webhook.isEmpty()) {
             return Response.status(401).build();

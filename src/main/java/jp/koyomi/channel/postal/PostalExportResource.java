@@ -16,8 +16,17 @@ import org.jboss.resteasy.reactive.ResponseStatus;
 
 import jp.koyomi.common.InvalidInputException;
 import jp.koyomi.user.Role;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/postal-exports")
+@Tag(name = "Postal exports", description = "Postal DM files of completed runs, for the printer")
 @RolesAllowed(Role.MARKETER)
 public class PostalExportResource {
 
@@ -28,8 +37,13 @@ public class PostalExportResource {
     @POST
     @Path("/run/{runId}")
     @ResponseStatus(201)
-    public PostalExport export(@PathParam("runId") long runId,
-            @QueryParam("encoding") @DefaultValue("windows-31j") String encoding, @Context SecurityContext security) {
+    @Operation(summary = "Makes the DM file of a completed run's POSTAL deliveries")
+    @APIResponse(responseCode = "201", description = "The export record", content = @Content(mediaType = "application/json", schema = @Schema(implementation = PostalExport.class)))
+    @APIResponse(responseCode = "400", description = "Unknown encoding")
+    @APIResponse(responseCode = "404", description = "No such run")
+    @APIResponse(responseCode = "409", description = "The run has not completed")
+    public PostalExport export(@Parameter(description = "Run id", example = "1") @PathParam("runId") long runId,
+            @Parameter(schema = @Schema(enumeration = { "windows-31j", "utf-8-bom" }, defaultValue = "windows-31j")) @QueryParam("encoding") @DefaultValue("windows-31j") String encoding, @Context SecurityContext security) {
         if (!encoding.equalsIgnoreCase("windows-31j") && !encoding.equalsIgnoreCase("utf-8-bom")) {
             throw new InvalidInputException("encoding", "windows-31j (default) or utf-8-bom");
         }
@@ -38,14 +52,20 @@ public class PostalExportResource {
 
     @GET
     @Path("/{id}")
-    public PostalExport get(@PathParam("id") long id) {
+    @Operation(summary = "An export record: rows, held-back rows with reasons, SHA-256")
+    @APIResponse(responseCode = "200", description = "The export")
+    @APIResponse(responseCode = "404", description = "No such export")
+    public PostalExport get(@Parameter(description = "Export id", example = "1") @PathParam("id") long id) {
         return exports.get(id);
     }
 
     /** The CSV file, as the printer gets it. */
     @GET
     @Path("/{id}/file")
-    public Response file(@PathParam("id") long id) {
+    @Operation(summary = "The CSV file, as the printer gets it")
+    @APIResponse(responseCode = "200", description = "The CSV (windows-31j or UTF-8 with BOM)", content = @Content(mediaType = "text/csv"))
+    @APIResponse(responseCode = "404", description = "No such export")
+    public Response file(@Parameter(description = "Export id", example = "1") @PathParam("id") long id) {
         java.nio.file.Path file = exports.file(id);
         return Response.ok(file.toFile()).type("text/csv")
                 .header("Content-Disposition", "attachment; filename=\"" + file.getFileName() + "\"").build();
