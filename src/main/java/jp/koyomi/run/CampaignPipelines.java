@@ -51,7 +51,17 @@ public class CampaignPipelines {
     @Inject
     RunConfig config;
 
+    /** The pipeline of a dry run or "explain": every outcome says why. */
     public RunPipeline forCampaign(long campaignId, Instant runAt) {
+        return build(campaignId, runAt, true);
+    }
+
+    /** The pipeline of a real run: outcomes without the explanation nobody reads. */
+    public RunPipeline forRun(long campaignId, Instant runAt) {
+        return build(campaignId, runAt, false);
+    }
+
+    private RunPipeline build(long campaignId, Instant runAt, boolean explained) {
         CampaignService.Loaded campaign = campaigns.load(campaignId);
         CampaignDefinition definition = campaign.definition();
         CatalogLoader.Loaded catalog;
@@ -65,7 +75,7 @@ public class CampaignPipelines {
         Map<Channel, TemplateEngine.Compiled> compiled = new EnumMap<>(Channel.class);
         definition.templates().forEach((channel, version) -> compiled.put(channel, templates.compiled(version)));
         ChannelsConfig.Email sender = channels.email();
-        return new CampaignPipeline(new CampaignPipeline.Setup(campaignId, campaign.name(), definition.holdoutPercent(),
+        return new CampaignPipeline(new CampaignPipeline.Setup(explained, campaignId, campaign.name(), definition.holdoutPercent(),
                 CompiledRules.compile(rules, catalog.snapshot(), context), catalog, new ChannelChoice(definition.fallback()),
                 new FrequencyCap((int) config.cap().window().toDays(), config.cap().max(), config.cap().perChannel()),
                 compiled, context.runDate(),
