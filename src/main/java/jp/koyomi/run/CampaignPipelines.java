@@ -55,7 +55,17 @@ public class CampaignPipelines {
     @Inject
     OutboxConfig outbox;
 
+    /** The pipeline of a dry run or "explain": every outcome says why. */
     public RunPipeline forCampaign(long campaignId, Instant runAt) {
+        return build(campaignId, runAt, true);
+    }
+
+    /** The pipeline of a real run: outcomes without the explanation nobody reads. */
+    public RunPipeline forRun(long campaignId, Instant runAt) {
+        return build(campaignId, runAt, false);
+    }
+
+    private RunPipeline build(long campaignId, Instant runAt, boolean explained) {
         CampaignService.Loaded campaign = campaigns.load(campaignId);
         CampaignDefinition definition = campaign.definition();
         CatalogLoader.Loaded catalog;
@@ -68,7 +78,7 @@ public class CampaignPipelines {
         RunContext context = new RunContext(runAt, definition.cadence().zone(), campaignId);
         Map<Channel, TemplateEngine.Compiled> compiled = new EnumMap<>(Channel.class);
         definition.templates().forEach((channel, version) -> compiled.put(channel, templates.compiled(version)));
-        return new CampaignPipeline(new CampaignPipeline.Setup(campaignId, campaign.name(), definition.holdoutPercent(),
+        return new CampaignPipeline(new CampaignPipeline.Setup(explained, campaignId, campaign.name(), definition.holdoutPercent(),
                 CompiledRules.compile(rules, catalog.snapshot(), context), catalog, new ChannelChoice(definition.fallback()),
                 cap(definition),
                 compiled, context.runDate(),

@@ -15,7 +15,7 @@ import jp.koyomi.domain.Channel;
 public interface RunConfig {
 
     /** Customers per batch: one transaction writes their decisions, deliveries and the checkpoint. */
-    @WithDefault("500")
+    @WithDefault("1000")
     int batchSize();
 
     /**

@@ -111,7 +111,7 @@ public class RunWorker {
             if (refused.isPresent()) {
                 throw new IllegalStateException(refused.get());
             }
-            return Optional.of(pipelines.forCampaign(run.campaignId(), clock.instant()));
+            return Optional.of(pipelines.forRun(run.campaignId(), clock.instant()));
         } catch (RuntimeException e) {
             LOG.errorf("Run %d cannot start: %s", run.id(), e.getMessage());
             executor.markFailed(run.id(), e);
