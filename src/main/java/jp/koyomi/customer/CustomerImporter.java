@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -19,6 +20,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import jp.koyomi.domain.Channel;
+import jp.koyomi.imports.BulkCopy;
 import jp.koyomi.imports.Cells;
 import jp.koyomi.imports.ImportErrors;
 import jp.koyomi.imports.Row;
@@ -47,6 +49,9 @@ public class CustomerImporter implements RowImporter<CustomerImporter.Parsed> {
             "given_name_kana", "email", "line_user_id", "postal_code", "prefecture_code", "city", "address1", "address2",
             "birthday", "points", "points_expire_on", "topics", "email_consent", "line_consent", "postal_consent",
             "preferred_channel");
+
+    /** Every column a write sets, in the order of a written row: stored, consent audit, then bookkeeping. */
+    private static final List<String> WRITTEN = written();
 
     private final PrefectureDirectory prefectures;
     private final Clock clock;
@@ -192,43 +197,77 @@ public class CustomerImporter implements RowImporter<CustomerImporter.Parsed> {
         Map<String, Map<String, Object>> existing = existing(batch, connection);
         OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
         List<ConsentChange> changes = new ArrayList<>();
+        List<Object[]> rows = new ArrayList<>(batch.size());
+        for (Parsed row : batch) {
+            Map<String, Object> stored = existing.get(row.externalId());
+            Map<String, Object> merged = new HashMap<>(stored == null ? defaults() : stored);
+            merged.putAll(row.values());
+            if (keepRefusals(stored, merged)) {
+                keptRefused++;
+            }
+            Object[] values = new Object[WRITTEN.size()];
+            int i = 0;
+            for (String column : STORED) {
+                values[i++] = merged.get(column);
+            }
+            for (Channel channel : Channel.values()) {
+                String column = consentColumn(channel);
+                boolean before = stored != null && Boolean.TRUE.equals(stored.get(column));
+                boolean after = Boolean.TRUE.equals(merged.get(column));
+                boolean changed = before != after;
+                if (changed) {
+                    changes.add(new ConsentChange(row.externalId(), channel, after));
+                }
+                values[i++] = changed ? now : stored == null ? null : stored.get(column + "_at");
+                values[i++] = changed ? ConsentService.IMPORT_SOURCE : stored == null ? null : stored.get(column + "_source");
+            }
+            values[i++] = now;
+            values[i++] = row.externalId();
+            values[i] = stored == null ? now : stored.get("created_at");
+            rows.add(values);
+        }
+        if (BulkCopy.supported(connection)) {
+            upsertByCopy(rows, connection);
+        } else {
+            upsertByStatements(rows, existing, connection);
+        }
+        recordConsentChanges(changes, now, connection);
+        return (int) batch.stream().filter(row -> !existing.containsKey(row.externalId())).count();
+    }
+
+    /** PostgreSQL: the batch is copied into a staging table and merged by one statement. */
+    private static void upsertByCopy(List<Object[]> rows, Connection connection) throws SQLException {
+        BulkCopy.stage(connection, "customer_import", "customer", WRITTEN);
+        BulkCopy.copy(connection, "customer_import", WRITTEN, rows);
+        StringBuilder sets = new StringBuilder();
+        for (String column : WRITTEN) {
+            if (!column.equals("external_id") && !column.equals("created_at")) {
+                sets.append(sets.isEmpty() ? "" : ", ").append(column).append(" = EXCLUDED.").append(column);
+            }
+        }
+        try (Statement merge = connection.createStatement()) {
+            merge.executeUpdate("INSERT INTO customer (" + String.join(", ", WRITTEN) + ") SELECT "
+                    + String.join(", ", WRITTEN) + " FROM customer_import ON CONFLICT (external_id) DO UPDATE SET " + sets);
+        }
+    }
+
+    /** H2: one batch of inserts for the new customers and one of updates for the known ones. */
+    private static void upsertByStatements(List<Object[]> rows, Map<String, Map<String, Object>> existing,
+            Connection connection) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(insertSql());
                 PreparedStatement update = connection.prepareStatement(updateSql())) {
-            for (Parsed row : batch) {
-                Map<String, Object> stored = existing.get(row.externalId());
-                Map<String, Object> merged = new HashMap<>(stored == null ? defaults() : stored);
-                merged.putAll(row.values());
-                if (keepRefusals(stored, merged)) {
-                    keptRefused++;
-                }
-                PreparedStatement statement = stored == null ? insert : update;
-                int i = 1;
-                for (String column : STORED) {
-                    statement.setObject(i++, merged.get(column));
-                }
-                for (Channel channel : Channel.values()) {
-                    String column = consentColumn(channel);
-                    boolean before = stored != null && Boolean.TRUE.equals(stored.get(column));
-                    boolean after = Boolean.TRUE.equals(merged.get(column));
-                    boolean changed = before != after;
-                    if (changed) {
-                        changes.add(new ConsentChange(row.externalId(), channel, after));
-                    }
-                    statement.setObject(i++, changed ? now : stored == null ? null : stored.get(column + "_at"));
-                    statement.setObject(i++, changed ? ConsentService.IMPORT_SOURCE : stored == null ? null : stored.get(column + "_source"));
-                }
-                statement.setObject(i++, now);
-                statement.setString(i++, row.externalId());
-                if (stored == null) {
-                    statement.setObject(i, now);
+            for (Object[] values : rows) {
+                boolean known = existing.containsKey((String) values[WRITTEN.indexOf("external_id")]);
+                PreparedStatement statement = known ? update : insert;
+                // The update sets every written column but created_at, the last one.
+                for (int i = 0; i < (known ? values.length - 1 : values.length); i++) {
+                    statement.setObject(i + 1, values[i]);
                 }
                 statement.addBatch();
             }
             insert.executeBatch();
             update.executeBatch();
         }
-        recordConsentChanges(changes, now, connection);
-        return (int) batch.stream().filter(row -> !existing.containsKey(row.externalId())).count();
     }
 
     /** Puts back the customer's own withdrawals that the row would overturn; true if there was one. */
@@ -277,32 +316,27 @@ public class CustomerImporter implements RowImporter<CustomerImporter.Parsed> {
         return found;
     }
 
-    private static String consentAuditColumns() {
-        StringBuilder columns = new StringBuilder();
+    private static List<String> written() {
+        List<String> columns = new ArrayList<>(STORED);
         for (Channel channel : Channel.values()) {
-            String column = consentColumn(channel);
-            columns.append(", ").append(column).append("_at, ").append(column).append("_source");
+            columns.add(consentColumn(channel) + "_at");
+            columns.add(consentColumn(channel) + "_source");
         }
-        return columns.toString();
+        columns.addAll(List.of("updated_at", "external_id", "created_at"));
+        return List.copyOf(columns);
     }
 
     private static String insertSql() {
-        String columns = String.join(", ", STORED) + consentAuditColumns();
-        int count = STORED.size() + 2 * Channel.values().length;
-        return "INSERT INTO customer (" + columns + ", updated_at, external_id, created_at) VALUES ("
-                + Sql.placeholders(count + 3) + ")";
+        return "INSERT INTO customer (" + String.join(", ", WRITTEN) + ") VALUES (" + Sql.placeholders(WRITTEN.size())
+                + ")";
     }
 
     private static String updateSql() {
         StringBuilder sets = new StringBuilder();
-        for (String column : STORED) {
-            sets.append(column).append(" = ?, ");
+        for (String column : WRITTEN.subList(0, WRITTEN.indexOf("external_id"))) {
+            sets.append(sets.isEmpty() ? "" : ", ").append(column).append(" = ?");
         }
-        for (Channel channel : Channel.values()) {
-            String column = consentColumn(channel);
-            sets.append(column).append("_at = ?, ").append(column).append("_source = ?, ");
-        }
-        return "UPDATE customer SET " + sets + "updated_at = ? WHERE external_id = ?";
+        return "UPDATE customer SET " + sets + " WHERE external_id = ?";
     }
 
     private record ConsentChange(String externalId, Channel channel, boolean granted) {
@@ -313,15 +347,21 @@ public class CustomerImporter implements RowImporter<CustomerImporter.Parsed> {
         if (changes.isEmpty()) {
             return;
         }
-        try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO consent_event (customer_id, channel, granted, changed_at, source) "
-                        + "SELECT id, ?, ?, ?, ? FROM customer WHERE external_id = ?")) {
-            for (ConsentChange change : changes) {
-                insert.setString(1, change.channel().name());
-                insert.setBoolean(2, change.granted());
-                insert.setObject(3, now);
-                insert.setString(4, ConsentService.IMPORT_SOURCE);
-                insert.setString(5, change.externalId());
+        Map<String, Long> ids = Sql.ids(connection, "customer", "external_id",
+                changes.stream().map(ConsentChange::externalId).distinct().toList());
+        List<String> columns = List.of("customer_id", "channel", "granted", "changed_at", "source");
+        List<Object[]> events = changes.stream().map(change -> new Object[] { ids.get(change.externalId()),
+                change.channel().name(), change.granted(), now, ConsentService.IMPORT_SOURCE }).toList();
+        if (BulkCopy.supported(connection)) {
+            BulkCopy.copy(connection, "consent_event", columns, events);
+            return;
+        }
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO consent_event ("
+                + String.join(", ", columns) + ") VALUES (" + Sql.placeholders(columns.size()) + ")")) {
+            for (Object[] event : events) {
+                for (int i = 0; i < event.length; i++) {
+                    insert.setObject(i + 1, event[i]);
+                }
                 insert.addBatch();
             }
             insert.executeBatch();

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -64,6 +65,7 @@ public class ImportService {
         List<R> batch = new ArrayList<>(BATCH_SIZE);
         int created = 0;
         int total = 0;
+        planEachBatchAfresh(connection);
         if (rows.hasHeaderRow() && !checkHeader(importer, rows.header(), errors)) {
             throw new ImportRejectedException(importer.spec().what(), errors.total(), errors.list());
         }
@@ -96,6 +98,21 @@ public class ImportService {
             throw new ImportRejectedException(importer.spec().what(), errors.total(), errors.list());
         }
         return new ImportResult(created, total - created);
+    }
+
+    /**
+     * Every batch looks up its keys in tables this very transaction is filling. PostgreSQL switches a
+     * statement to a cached generic plan after five runs, planned while the tables were still
+     * small: a sequential scan, kept for the rest of the import, that made each batch read every row
+     * written so far (100,000 customers: 140 s instead of seconds). Planning each batch with its
+     * values and the tables' current size keeps the cost per batch flat.
+     */
+    private static void planEachBatchAfresh(Connection connection) throws SQLException {
+        if (BulkCopy.supported(connection)) {
+            try (Statement s = connection.createStatement()) {
+                s.execute("SET LOCAL plan_cache_mode = force_custom_plan");
+            }
+        }
     }
 
     private static <R> int flush(RowImporter<R> importer, List<R> batch, Connection connection, ImportErrors errors)
