@@ -160,7 +160,7 @@ export async function editor(main, { name, channel }) {
         h("th", {}, t("tpl.at")), h("th", {}, t("tpl.usedBy")), h("th", {}, t("tpl.diff")))),
       h("tbody", {}, versions.map((v, i) => h("tr", {}, h("td", {}, v.version), h("td", {}, v.created_by), h("td", {}, when(v.created_at)),
         h("td", {}, usedBy(v.id).map((c) => h("a", { href: "#/campaigns/" + c.id, class: "tag" }, c.name)).concat(usedBy(v.id).length ? [] : [t("tpl.notUsed")])),
-        h("td", {}, h("button", { type: "button", class: "link", onclick: () => showDiff(i) }, t("tpl.diff")))))))),
+        h("td", {}, h("button", { type: "button", class: "link", onclick: () => showDiff(i) }, t("tpl.diff"))))))),
       diffBox);
     if (versions.length) showDiff(0);
   }
