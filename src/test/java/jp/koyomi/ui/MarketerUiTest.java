@@ -100,7 +100,8 @@ class MarketerUiTest {
         TestUsers.as("viewer").get("/api/v1/users/me"); // creates the viewer and marketer users
         signIn(page, "admin", TestUsers.ADMIN_PASSWORD);
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("今後2週間の配信予定"))).isVisible();
-        assertThat(page.locator("#calendar .occurrence").first()).containsText("週刊ニュースレター");
+        assertThat(page.locator("#calendar")).containsText("週刊ニュースレター");
+        assertThat(page.locator("#calendar .occurrence").first()).containsText("承認待ち");
         assertThat(page.locator("html")).hasAttribute("lang", "ja");
         Screenshots.take(page, "home");
     }

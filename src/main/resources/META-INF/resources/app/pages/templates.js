@@ -152,7 +152,7 @@ export async function editor(main, { name, channel }) {
     const showDiff = (i) => {
       const older = versions[i + 1];
       fill(diffBox, h("h3", {}, t("tpl.diff"), ` (${older ? older.version : "—"} → ${versions[i].version})`),
-        h("pre", { class: "diff" }, lineDiff(older ? text(older) : "", text(versions[i])).map((d) =>
+        h("pre", { class: "diff" }, (older ? lineDiff(text(older), text(versions[i])) : text(versions[i]).split("\n").map((line) => ({ op: "+", line }))).map((d) =>
           h("span", { class: d.op === "+" ? "add" : d.op === "-" ? "del" : "same" }, d.op + " " + d.line + "\n"))));
     };
     fill(historyBox, h("h2", { id: "hist" }, t("tpl.history")),
