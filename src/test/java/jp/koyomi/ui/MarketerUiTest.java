@@ -123,6 +123,7 @@ class MarketerUiTest {
         assertThat(subject).hasText("【最終のご案内】" + family + "様へ");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("新しい版として保存")).click();
         assertThat(page.locator("#saved")).hasText("版 2 として保存しました");
+        assertThat(page.locator("#version")).hasText("2");
         assertThat(page.locator("#diff")).containsText("+ 【最終のご案内】");
         Screenshots.take(page, "template-editor");
     }
@@ -137,7 +138,7 @@ class MarketerUiTest {
         assertThat(page.locator(".gutter .bad")).hasText("3");
         assertThat(html).hasAttribute("aria-invalid", "true");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("新しい版として保存")).click();
-        assertThat(page.locator("#saved .error")).isVisible();
+        assertThat(page.locator("#saved .error")).hasText("保存していません: 問題が 1 件あります");
         assertThat(page.locator("#part-html-error")).containsText("3行目");
         Screenshots.take(page, "template-error");
         assertEquals(2, as("viewer").get("/api/v1/templates/last-chance/EMAIL/versions").then().extract()

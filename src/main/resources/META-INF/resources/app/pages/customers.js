@@ -10,8 +10,11 @@ export async function search(main) {
   const q = new URLSearchParams(location.hash.split("?")[1] || "").get("q") || "";
   const input = h("input", { type: "search", id: "customer-q", value: q });
   const results = h("div", { id: "customer-results", "aria-live": "polite" });
+  let latest = 0;
   async function run(query) {
+    const mine = ++latest;
     const page = await get("/api/v1/customers?limit=50" + (query ? "&q=" + encodeURIComponent(query) : ""));
+    if (mine !== latest) return; // a newer search answered already, or will
     fill(results, page.items.length === 0 ? h("p", { class: "muted" }, t("none")) :
       h("table", {}, h("thead", {}, h("tr", {}, h("th", {}, "ID"), h("th", {}, t("cust.name")), h("th", {}, t("cust.kana")),
         h("th", {}, t("cust.email")), h("th", {}, t("cust.pref")))),
