@@ -10,8 +10,11 @@ export async function search(main) {
   const q = new URLSearchParams(location.hash.split("?")[1] || "").get("q") || "";
   const input = h("input", { type: "search", id: "customer-q", value: q });
   const results = h("div", { id: "customer-results", "aria-live": "polite" });
+  let latest = 0;
   async function run(query) {
+    const mine = ++latest;
     const page = await get("/api/v1/customers?limit=50" + (query ? "&q=" + encodeURIComponent(query) : ""));
+    if (mine !== latest) return; // a newer search answered already, or will
     fill(results, page.items.length === 0 ? h("p", { class: "muted" }, t("none")) :
       h("table", {}, h("thead", {}, h("tr", {}, h("th", {}, "ID"), h("th", {}, t("cust.name")), h("th", {}, t("cust.kana")),
         h("th", {}, t("cust.email")), h("th", {}, t("cust.pref")))),
@@ -34,8 +37,8 @@ export async function detail(main, { id }) {
   fill(main, h("h1", {}, fullName(c), " ", h("small", {}, kana(c), " · ", c.external_id)),
     h("div", { class: "cards" },
       h("section", { class: "card" }, h("h2", {}, t("cust.consents")),
-        h("ul", {}, Object.entries(c.consents).map(([ch, v]) => h("li", {}, t("channel." + ch.toUpperCase()), ": ",
-          h("strong", {}, v.granted ? t("cust.granted") : t("cust.withdrawn")), v.changed_at ? ` (${when(v.changed_at)}, ${v.source || ""})` : ""))),
+        h("ul", {}, Object.entries(c.consents).sort().map(([ch, v]) => h("li", {}, t("channel." + ch.toUpperCase()), ": ",
+          h("strong", {}, v.granted ? t("cust.granted") : v.changed_at ? t("cust.withdrawn") : t("cust.never")), v.changed_at ? ` (${when(v.changed_at)}, ${v.source || ""})` : ""))),
         h("p", {}, t("cust.preferred"), ": ", c.preferred_channel ? t("channel." + c.preferred_channel) : "—")),
       h("section", { class: "card" }, h("h2", {}, t("cust.points")), h("p", { class: "big" }, c.points.toLocaleString(), " pt"),
         c.points_expire_on ? h("p", {}, t("cust.expires", { date: c.points_expire_on })) : null,

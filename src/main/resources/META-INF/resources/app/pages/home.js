@@ -31,7 +31,11 @@ export async function render(main) {
 
   const reports = await Promise.all(runs.items.map((r) => get("/api/v1/runs/" + r.id)));
   const awaiting = live.filter((c) => !c.approved);
-  const postal = reports.filter((r) => r.status === "COMPLETED" && (r.by_channel.POSTAL || 0) > 0 && (r.by_delivery_status.PENDING || 0) > 0);
+  // A postal file is ready to make while a completed run still has POSTAL deliveries waiting.
+  const postalCandidates = reports.filter((r) => r.status === "COMPLETED" && (r.by_channel.POSTAL || 0) > 0);
+  const waiting = await Promise.all(postalCandidates.map((r) =>
+    get(`/api/v1/runs/${r.id}/deliveries?channel=POSTAL&status=PENDING&limit=1`)));
+  const postal = postalCandidates.filter((r, i) => waiting[i].items.length > 0);
   const failing = reports.filter((r) => (r.by_delivery_status.FAILED || 0) > 0);
   const name = (id) => (campaigns.find((c) => c.id === id) || { name: "#" + id }).name;
   const attention = (title, items, link) => h("section", { class: "card" }, h("h3", {}, title, " ", h("span", { class: "count" }, items.length)),

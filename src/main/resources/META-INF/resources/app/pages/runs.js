@@ -75,7 +75,7 @@ export async function detail(main, { id }) {
       bars(t("run.byStatus"), report.by_delivery_status, (k) => t("status." + k)));
     const postalReady = report.status === "COMPLETED" && report.by_channel.POSTAL > 0;
     fill(postal, h("h2", { id: "postal-h" }, t("run.postal")), postalReady && can("marketer")
-      ? h("button", { type: "button", id: "export", "data-edit": "", onclick: () => exportPostal(id, postal) }, t("run.export"))
+      ? h("button", { type: "button", id: "export", "data-edit": "", onclick: () => exportPostal(id, postal, load) }, t("run.export"))
       : h("p", { class: "muted" }, t("none")));
     return live;
   }
@@ -90,17 +90,18 @@ export async function detail(main, { id }) {
   await loadDeliveries(false);
 }
 
-async function exportPostal(runId, box) {
-  const result = h("div", { id: "export-result", "aria-live": "polite" });
-  box.append(result);
+async function exportPostal(runId, box, reload) {
   try {
     const file = await post(`/api/v1/postal-exports/run/${runId}`);
+    await reload(); // exported rows are SENT now: the counts change
+    const result = h("div", { id: "export-result", "aria-live": "polite" });
+    box.append(result);
     fill(result, h("p", {}, t("run.rows", { rows: file.row_count, held: file.held_back_count }), " ",
       h("a", { id: "download", class: "button", href: `/api/v1/postal-exports/${file.id}/file`, download: file.file_name }, t("run.download"), " ", file.file_name)),
     file.held_back.length ? [h("h3", {}, t("run.heldBack")), h("table", {}, h("tbody", {}, file.held_back.map((b) => h("tr", {},
       h("td", {}, b.external_id), h("td", {}, b.field), h("td", {}, b.character), h("td", {}, b.reason)))))] : null);
   } catch (e) {
-    showError(result, e);
+    showError(box.appendChild(h("div")), e);
   }
 }
 

@@ -100,17 +100,21 @@ export async function editor(main, { name, channel }) {
   const customerSearch = h("input", { type: "search", id: "preview-search", autocomplete: "off" });
   const customer = h("select", { id: "preview-customer" }, h("option", { value: "" }, t("tpl.sample")));
 
+  let asked = 0; // answers to older keystrokes may arrive late: only the newest is drawn
   const refresh = debounce(async () => {
     if (!editable) return;
+    const mine = ++asked;
     const src = form.source(values());
     try {
       const checked = await post("/api/v1/templates/validate/" + channel, src);
+      if (mine !== asked) return;
       showProblems(checked.problems);
       if (checked.problems.length || channel === "PARTIAL") return;
       const rendered = await post("/api/v1/templates/preview",
         { channel, source: src, customer_external_id: customer.value || null });
-      renderPreview(preview, rendered);
+      if (mine === asked) renderPreview(preview, rendered);
     } catch (e) {
+      if (mine !== asked) return;
       if (e instanceof ApiError && e.status === 400) showProblems(e.errors);
       else showError(status, e);
     }
@@ -128,6 +132,7 @@ export async function editor(main, { name, channel }) {
   Object.values(areas).forEach(({ area }) => area.addEventListener("input", refresh));
 
   const saved = h("p", { id: "saved", "aria-live": "polite" });
+  const heading = h("span", { id: "version" }, latest.version);
   const save = editable ? h("button", { type: "submit", "data-edit": "" }, t("tpl.save")) : null;
   const sourceForm = h("form", { class: "source", onsubmit: async (e) => {
     e.preventDefault();
@@ -135,10 +140,12 @@ export async function editor(main, { name, channel }) {
     try {
       const version = await post(`/api/v1/templates/${encodeURIComponent(name)}/${channel}/versions`, form.source(values()));
       fill(saved, h("span", { class: "ok" }, t("tpl.saved", { v: version.version })));
+      fill(heading, version.version);
       showHistory(await get(`/api/v1/templates/${encodeURIComponent(name)}/${channel}/versions`));
     } catch (err) {
-      if (err instanceof ApiError && err.status === 400) showProblems(err.errors);
-      showError(saved, err);
+      if (!(err instanceof ApiError && err.status === 400)) return showError(saved, err);
+      showProblems(err.errors); // each under its part, at its line
+      fill(saved, h("span", { class: "error", role: "alert" }, t("tpl.notSaved", { n: err.errors.length })));
     }
   } }, h("h2", {}, t("tpl.source")), editors, status, save, saved);
 
@@ -152,7 +159,7 @@ export async function editor(main, { name, channel }) {
     const showDiff = (i) => {
       const older = versions[i + 1];
       fill(diffBox, h("h3", {}, t("tpl.diff"), ` (${older ? older.version : "—"} → ${versions[i].version})`),
-        h("pre", { class: "diff" }, lineDiff(older ? text(older) : "", text(versions[i])).map((d) =>
+        h("pre", { class: "diff" }, (older ? lineDiff(text(older), text(versions[i])) : text(versions[i]).split("\n").map((line) => ({ op: "+", line }))).map((d) =>
           h("span", { class: d.op === "+" ? "add" : d.op === "-" ? "del" : "same" }, d.op + " " + d.line + "\n"))));
     };
     fill(historyBox, h("h2", { id: "hist" }, t("tpl.history")),
@@ -160,13 +167,13 @@ export async function editor(main, { name, channel }) {
         h("th", {}, t("tpl.at")), h("th", {}, t("tpl.usedBy")), h("th", {}, t("tpl.diff")))),
       h("tbody", {}, versions.map((v, i) => h("tr", {}, h("td", {}, v.version), h("td", {}, v.created_by), h("td", {}, when(v.created_at)),
         h("td", {}, usedBy(v.id).map((c) => h("a", { href: "#/campaigns/" + c.id, class: "tag" }, c.name)).concat(usedBy(v.id).length ? [] : [t("tpl.notUsed")])),
-        h("td", {}, h("button", { type: "button", class: "link", onclick: () => showDiff(i) }, t("tpl.diff")))))))),
+        h("td", {}, h("button", { type: "button", class: "link", onclick: () => showDiff(i) }, t("tpl.diff"))))))),
       diffBox);
     if (versions.length) showDiff(0);
   }
   showHistory(history);
 
-  fill(main, h("h1", {}, name, " ", h("small", {}, t("channel." + channel), " · ", t("tpl.version"), " ", latest.version)),
+  fill(main, h("h1", {}, name, " ", h("small", {}, t("channel." + channel), " · ", t("tpl.version"), " ", heading)),
     h("div", { class: "split" }, sourceForm,
       h("section", { class: "preview-pane", "aria-labelledby": "pv" }, h("h2", { id: "pv" }, t("tpl.preview")),
         editable && channel !== "PARTIAL" ? [field(t("tpl.customer"), customerSearch), field(t("tpl.previewFor"), customer)] : null,
