@@ -8,6 +8,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
 import jp.koyomi.common.KeysetPage;
 import jp.koyomi.user.Role;
 
@@ -20,7 +24,10 @@ public class CustomerConsentEventsResource {
     CustomerHistory history;
 
     @GET
-    public KeysetPage<CustomerHistory.ConsentEvent> list(@PathParam("externalId") String externalId,
+    @Operation(summary = "Every change of a customer's consents (channel, granted, when, source), newest first")
+    @APIResponse(responseCode = "200", description = "A page of consent changes, newest first")
+    @APIResponse(responseCode = "404", description = "No such customer")
+    public KeysetPage<CustomerHistory.ConsentEvent> list(@Parameter(description = "The customer's external id", example = "DEMO-000007") @PathParam("externalId") String externalId,
             @QueryParam("after") Long after, @QueryParam("limit") @DefaultValue("50") int limit) {
         return history.consentEvents(externalId, after, limit);
     }

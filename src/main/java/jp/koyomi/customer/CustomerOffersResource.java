@@ -8,6 +8,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
 import jp.koyomi.common.KeysetPage;
 import jp.koyomi.user.Role;
 
@@ -20,7 +24,10 @@ public class CustomerOffersResource {
     CustomerHistory history;
 
     @GET
-    public KeysetPage<CustomerHistory.Offer> list(@PathParam("externalId") String externalId,
+    @Operation(summary = "The items a customer was offered, newest first, a keyset page at a time")
+    @APIResponse(responseCode = "200", description = "A page of offers, newest first")
+    @APIResponse(responseCode = "404", description = "No such customer")
+    public KeysetPage<CustomerHistory.Offer> list(@Parameter(description = "The customer's external id", example = "DEMO-000007") @PathParam("externalId") String externalId,
             @QueryParam("after") Long after, @QueryParam("limit") @DefaultValue("50") int limit) {
         return history.offers(externalId, after, limit);
     }

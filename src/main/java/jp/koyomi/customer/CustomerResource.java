@@ -57,7 +57,13 @@ public class CustomerResource {
     @Path("/{externalId}/consents")
     @RolesAllowed(Role.MARKETER)
     @Consumes(MediaType.APPLICATION_JSON)
-    public CustomerView recordConsent(@PathParam("externalId") String externalId, ConsentRequest request) {
+    @Operation(summary = "Records a consent the customer gave or withdrew outside Koyomi, e.g. a new opt-in after an unsubscribe")
+    @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(implementation = ConsentRequest.class),
+            examples = @ExampleObject(name = "opt-in", value = "{\"channel\": \"EMAIL\", \"granted\": true, \"source\": \"web-form\", \"at\": \"2026-11-26T10:15:00+09:00\"}")))
+    @APIResponse(responseCode = "200", description = "The customer with the consent recorded")
+    @APIResponse(responseCode = "400", description = "A field is missing or invalid")
+    @APIResponse(responseCode = "404", description = "No such customer")
+    public CustomerView recordConsent(@Parameter(description = "The customer's external id", example = "DEMO-000007") @PathParam("externalId") String externalId, ConsentRequest request) {
         return customers.recordConsent(externalId, request);
     }
 }

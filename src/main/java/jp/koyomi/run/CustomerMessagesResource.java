@@ -8,6 +8,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
 import jp.koyomi.common.KeysetPage;
 import jp.koyomi.user.Role;
 
@@ -20,7 +24,10 @@ public class CustomerMessagesResource {
     Deliveries deliveries;
 
     @GET
-    public KeysetPage<DeliveryItem> list(@PathParam("externalId") String externalId,
+    @Operation(summary = "The messages a customer got or was due, newest first, filterable by status and channel")
+    @APIResponse(responseCode = "200", description = "A page of the customer's deliveries, newest first")
+    @APIResponse(responseCode = "404", description = "No such customer")
+    public KeysetPage<DeliveryItem> list(@Parameter(description = "The customer's external id", example = "DEMO-000007") @PathParam("externalId") String externalId,
             @QueryParam("status") String status, @QueryParam("channel") String channel,
             @QueryParam("after") Long after, @QueryParam("limit") @DefaultValue("50") int limit) {
         deliveries.requireExists("customer", "external_id", externalId, "customer");

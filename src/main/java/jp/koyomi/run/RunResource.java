@@ -45,6 +45,7 @@ public class RunResource {
 
     /** Runs newest first, a keyset page at a time, optionally of one campaign. */
     @GET
+    @Operation(summary = "Runs newest first, a keyset page at a time, optionally of one campaign")
     public KeysetPage<RunList.RunSummary> list(@QueryParam("campaign_id") Long campaignId,
             @QueryParam("after") Long after, @QueryParam("limit") @DefaultValue("50") int limit) {
         return runList.page(campaignId, after, limit);
@@ -53,7 +54,10 @@ public class RunResource {
     /** Customers decided out of the audience, the rate so far and the time left at that rate. */
     @GET
     @Path("/{id}/progress")
-    public RunList.Progress progress(@PathParam("id") long id) {
+    @Operation(summary = "Customers decided out of the audience, the rate so far and the time left at that rate")
+    @APIResponse(responseCode = "200", description = "The run's progress")
+    @APIResponse(responseCode = "404", description = "No such run")
+    public RunList.Progress progress(@Parameter(description = "Run id", example = "1") @PathParam("id") long id) {
         return runList.progress(id);
     }
 

@@ -74,7 +74,11 @@ public class TemplateResource {
     @GET
     @Path("/{name}/{channel}/versions")
     @RolesAllowed(Role.VIEWER)
-    public List<TemplateStore.Version> history(@PathParam("name") String name, @PathParam("channel") String channel) {
+    @Operation(summary = "Every version of a template, newest first")
+    @APIResponse(responseCode = "200", description = "The versions, newest first")
+    @APIResponse(responseCode = "404", description = "No such template")
+    public List<TemplateStore.Version> history(@Parameter(example = "last-chance") @PathParam("name") String name,
+            @Parameter(schema = @Schema(enumeration = { "EMAIL", "LINE", "POSTAL", "PARTIAL" }), example = "EMAIL") @PathParam("channel") String channel) {
         return templates.history(name, channel);
     }
 

@@ -87,14 +87,14 @@ export async function detail(main, { id }) {
       h("section", { class: "card" }, h("h2", {}, t("camp.cadence")), h("p", {}, describeCadence(d.cadence)),
         h("h3", {}, t("camp.next")), h("ul", { id: "next-occurrences" }, (c.next_occurrences || []).map((o) => h("li", {}, when(o))))),
       h("section", { class: "card" }, h("h2", {}, t("camp.audience")),
-        h("p", {}, t("camp.zones"), ": ", (audience.climateZones || []).map((z) => t("zone." + z)).join("、") || "—"),
+        h("p", {}, t("camp.zones"), ": ", (audience.climate_zones || []).map((z) => t("zone." + z)).join("、") || "—"),
         h("p", {}, t("camp.regions"), ": ", (audience.regions || []).map(region).join("、") || "—"),
         h("p", {}, t("camp.prefectures"), ": ", (audience.prefectures || []).join("、") || "—")),
       h("section", { class: "card" }, h("h2", {}, t("camp.content")),
         h("p", {}, t("camp.sources"), ": ", (items.sources || []).map((s) => t("src." + s.type)).join("、") || "—"),
         h("p", {}, t("camp.categories"), ": ", (items.categories || []).join("、") || "—"),
-        h("p", {}, t("camp.minStock"), ": ", items.minStock ?? 1, " · ", t("camp.noRepeat"), ": ", items.notOfferedWithinDays ?? 0),
-        h("p", {}, t("camp.minItems"), ": ", items.minItems ?? 1, " · ", t("camp.maxItems"), ": ", items.maxItems ?? 4)),
+        h("p", {}, t("camp.min_stock"), ": ", items.min_stock ?? 1, " · ", t("camp.noRepeat"), ": ", items.not_offered_within_days ?? 0),
+        h("p", {}, t("camp.min_items"), ": ", items.min_items ?? 1, " · ", t("camp.max_items"), ": ", items.max_items ?? 4)),
       h("section", { class: "card" }, h("h2", {}, t("camp.channels")),
         h("ol", {}, (d.fallback || []).map((ch) => h("li", {}, t("channel." + ch), " — ", t("tpl.version"), " #", d.templates[ch]))),
         h("p", {}, t("camp.holdout"), ": ", d.holdout_percent))),
@@ -182,14 +182,14 @@ export async function form(main, { id }) {
   const prefSelect = (sid, chosen) => h("select", { id: sid, multiple: true, size: 8 }, prefectures.map((p) =>
     h("option", { value: p.code, selected: (chosen || []).includes(p.code) }, `${p.code} ${p.name_ja || p.name}`)));
   const prefs = prefSelect("c-prefs", audience.prefectures);
-  const excl = prefSelect("c-excl", audience.excludePrefectures);
+  const excl = prefSelect("c-excl", audience.exclude_prefectures);
   const categories = h("input", { id: "c-categories", value: (items.categories || []).join(", ") });
-  const minStock = num("c-minstock", items.minStock ?? 1, 0);
-  const noRepeat = num("c-norepeat", items.notOfferedWithinDays ?? 0, 0);
-  const minItems = num("c-minitems", items.minItems ?? 1, 0);
-  const maxItems = num("c-maxitems", items.maxItems ?? 4, 1);
-  const inSeason = h("input", { type: "checkbox", id: "c-inseason", checked: !!items.inSeason });
-  const matchClimate = h("input", { type: "checkbox", id: "c-climate", checked: !!items.matchCustomerClimate });
+  const minStock = num("c-minstock", items.min_stock ?? 1, 0);
+  const noRepeat = num("c-norepeat", items.not_offered_within_days ?? 0, 0);
+  const minItems = num("c-minitems", items.min_items ?? 1, 0);
+  const maxItems = num("c-maxitems", items.max_items ?? 4, 1);
+  const inSeason = h("input", { type: "checkbox", id: "c-inseason", checked: !!items.in_season });
+  const matchClimate = h("input", { type: "checkbox", id: "c-climate", checked: !!items.match_customer_climate });
   const holdout = num("c-holdout", d.holdout_percent ?? 0, 0, 50);
   const order = [0, 1, 2].map((i) => h("select", { id: "c-order-" + i }, h("option", { value: "" }, "—"),
     CHANNELS.map((ch) => h("option", { value: ch, selected: d.fallback[i] === ch }, t("channel." + ch)))));
@@ -220,11 +220,11 @@ export async function form(main, { id }) {
     const list = (v) => v.split(/[,、]/).map((s) => s.trim()).filter(Boolean);
     const kept = new Map((items.sources || []).map((s) => [s.type, s]));
     const newItems = { ...items, sources: checkedValues(formEl, "source").map((s) => kept.get(s) || { type: s }),
-      categories: list(categories.value), minStock: Number(minStock.value), notOfferedWithinDays: Number(noRepeat.value),
-      minItems: Number(minItems.value), maxItems: Number(maxItems.value), inSeason: inSeason.checked, matchCustomerClimate: matchClimate.checked };
+      categories: list(categories.value), min_stock: Number(minStock.value), not_offered_within_days: Number(noRepeat.value),
+      min_items: Number(minItems.value), max_items: Number(maxItems.value), in_season: inSeason.checked, match_customer_climate: matchClimate.checked };
     const selected = (sel) => [...sel.selectedOptions].map((o) => Number(o.value));
-    const newAudience = { climateZones: checkedValues(formEl, "zone"), regions: checkedValues(formEl, "region"),
-      prefectures: selected(prefs), excludePrefectures: selected(excl) };
+    const newAudience = { climate_zones: checkedValues(formEl, "zone"), regions: checkedValues(formEl, "region"),
+      prefectures: selected(prefs), exclude_prefectures: selected(excl) };
     const newRules = { ...rules, items: newItems };
     if (Object.values(newAudience).some((v) => v.length)) newRules.audience = newAudience; else delete newRules.audience;
     const fallback = order.map((s) => s.value).filter(Boolean);
@@ -254,15 +254,15 @@ export async function form(main, { id }) {
   h("fieldset", {}, h("legend", {}, t("camp.cadence")), field(t("camp.type"), type), weeklyPart, monthlyPart, seasonalPart, cronPart,
     field(t("camp.at"), at), h("p", {}, t("camp.next")), nextBox, errors.cadence),
   h("fieldset", {}, h("legend", {}, t("camp.audience")),
-    h("fieldset", {}, h("legend", {}, t("camp.zones")), checkboxes("zone", ZONES, audience.climateZones || [], (z) => t("zone." + z))),
+    h("fieldset", {}, h("legend", {}, t("camp.zones")), checkboxes("zone", ZONES, audience.climate_zones || [], (z) => t("zone." + z))),
     h("fieldset", {}, h("legend", {}, t("camp.regions")), checkboxes("region", REGIONS, audience.regions || [], region)),
     h("div", { class: "row" }, field(t("camp.prefectures"), prefs), field(t("camp.exclude"), excl))),
   h("fieldset", {}, h("legend", {}, t("camp.content")),
     h("fieldset", {}, h("legend", {}, t("camp.sources")), checkboxes("source", SOURCES, (items.sources || []).map((s) => s.type), (s) => t("src." + s))),
     field(t("camp.categories"), categories),
-    h("div", { class: "row" }, field(t("camp.minStock"), minStock), field(t("camp.noRepeat"), noRepeat),
-      field(t("camp.minItems"), minItems), field(t("camp.maxItems"), maxItems)),
-    h("label", { class: "check" }, inSeason, " ", t("camp.inSeason")), h("label", { class: "check" }, matchClimate, " ", t("camp.matchClimate")),
+    h("div", { class: "row" }, field(t("camp.min_stock"), minStock), field(t("camp.noRepeat"), noRepeat),
+      field(t("camp.min_items"), minItems), field(t("camp.max_items"), maxItems)),
+    h("label", { class: "check" }, inSeason, " ", t("camp.in_season")), h("label", { class: "check" }, matchClimate, " ", t("camp.matchClimate")),
     errors.rules),
   h("fieldset", {}, h("legend", {}, t("camp.channels")),
     h("div", { class: "row" }, order.map((s, i) => field(t("camp.order") + " " + (i + 1), s))),
