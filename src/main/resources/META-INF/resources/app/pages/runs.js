@@ -24,7 +24,7 @@ export async function list(main) {
   };
   fill(main, h("h1", {}, t("run.title")), box);
   const runs = await load();
-  if (runs.some((r) => LIVE.includes(r.status))) poll(load, 3000);
+  if (runs.some((r) => LIVE.includes(r.status))) poll(load, 3000, box);
 }
 
 export async function detail(main, { id }) {
@@ -85,7 +85,7 @@ export async function detail(main, { id }) {
   if (await load()) {
     poll(async () => {
       if (!(await load())) { loadDeliveries(false); }
-    }, 2000);
+    }, 2000, head);
   }
   await loadDeliveries(false);
 }
