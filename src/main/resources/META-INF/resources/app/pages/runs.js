@@ -75,7 +75,7 @@ export async function detail(main, { id }) {
       bars(t("run.byStatus"), report.by_delivery_status, (k) => t("status." + k)));
     const postalReady = report.status === "COMPLETED" && report.by_channel.POSTAL > 0;
     fill(postal, h("h2", { id: "postal-h" }, t("run.postal")), postalReady && can("marketer")
-      ? h("button", { type: "button", id: "export", "data-edit": "", onclick: () => exportPostal(id, postal, load) }, t("run.export"))
+      ? h("button", { type: "button", id: "export", "data-edit": "", onclick: () => exportPostal(id, postal, () => load().then(() => loadDeliveries(false))) }, t("run.export"))
       : h("p", { class: "muted" }, t("none")));
     return live;
   }
