@@ -63,14 +63,16 @@ async function route() {
   const path = location.hash.replace(/^#\/?/, "");
   document.documentElement.lang = language();
   fill(document.getElementById("top"), header(path));
-  const main = document.getElementById("main");
+  // Each visit draws into its own element: a slow page answering after the user moved on
+  // fills an element no longer on screen instead of overwriting the page they went to.
+  const view = h("div", {}, h("p", { class: "muted" }, t("loading")));
+  fill(document.getElementById("main"), view);
   const found = match(path);
-  fill(main, h("p", { class: "muted" }, t("loading")));
-  if (!found) return fill(main, h("p", { class: "error" }, t("error.notfound")));
+  if (!found) return fill(view, h("p", { class: "error" }, t("error.notfound")));
   try {
-    await found.page(main, found.params);
+    await found.page(view, found.params);
   } catch (e) {
-    showError(main, e);
+    showError(view, e);
   }
 }
 

@@ -20,9 +20,12 @@ export function can(role) {
   return RANK[me.role] >= RANK[role];
 }
 
-/** Re-runs fn every ms while the page stays open; the router stops it on navigation. */
-export function poll(fn, ms) {
-  const timer = setInterval(fn, ms);
+/**
+ * Re-runs fn every ms while el is on screen: the router stops it on navigation, and a page that
+ * finishes loading after the user moved on never starts one.
+ */
+export function poll(fn, ms, el) {
+  const timer = setInterval(() => (el.isConnected ? fn() : clearInterval(timer)), ms);
   stops.push(() => clearInterval(timer));
 }
 

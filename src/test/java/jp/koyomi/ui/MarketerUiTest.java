@@ -258,23 +258,30 @@ class MarketerUiTest {
 
     @Test
     @Order(11)
-    void shouldShowAViewerNoEditControlAndSignOut() {
+    void shouldShowAViewerOnATabletNoEditControlAndSignOut() {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("ログアウト")).click();
         page.waitForURL("**/login.html**");
-        signIn(page, "viewer-user", TestUsers.PASSWORD);
-        assertThat(page.locator("#who")).containsText("閲覧者");
-        assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("設定"))).hasCount(0);
-        page.navigate(url("#/templates/last-chance/EMAIL"));
-        assertThat(page.getByLabel("HTML本文")).hasAttribute("readonly", "");
-        for (String hash : new String[] { "#/templates/last-chance/EMAIL", "#/campaigns", "#/campaigns/1", "#/runs/1" }) {
-            page.navigate(url(hash));
-            assertThat(page.locator("main h1")).isVisible();
-            assertThat(page.locator("main [data-edit], main button:has-text('保存'), main button:has-text('承認')"))
+        page.navigate(url("#/campaigns"));
+        page.waitForURL("**/login.html**");
+        Page tablet = browser.page(768);
+        signIn(tablet, "viewer-user", TestUsers.PASSWORD);
+        assertThat(tablet.locator("#who")).containsText("閲覧者");
+        assertThat(tablet.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("設定"))).hasCount(0);
+        tablet.navigate(url("#/templates/last-chance/EMAIL"));
+        assertThat(tablet.getByLabel("HTML本文")).hasAttribute("readonly", "");
+        for (String hash : new String[] { "#/", "#/templates/last-chance/EMAIL", "#/campaigns", "#/campaigns/1", "#/runs/1",
+                "#/customers" }) {
+            tablet.navigate(url(hash));
+            assertThat(tablet.locator("main h1")).isVisible();
+            assertThat(tablet.locator("main [data-edit], main button:has-text('保存'), main button:has-text('承認')"))
                     .hasCount(0);
+            Object width = tablet.evaluate("document.documentElement.scrollWidth");
+            assertTrue(((Number) width).intValue() <= 768, hash + " fits a 768 px tablet, is " + width);
         }
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("ログアウト")).click();
-        page.waitForURL("**/login.html**");
-        page.navigate(url(""));
-        page.waitForURL("**/login.html**");
+        tablet.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("ログアウト")).click();
+        tablet.waitForURL("**/login.html**");
+        tablet.navigate(url(""));
+        tablet.waitForURL("**/login.html**");
+        assertThat(tablet.getByLabel("ユーザー名")).isVisible();
     }
 }

@@ -51,6 +51,6 @@ export async function render(main) {
         " (", r.by_delivery_status.FAILED, ")"))))),
     h("section", { "aria-labelledby": "runs-h" }, h("h2", { id: "runs-h" }, t("home.runs")), runsBox));
   if (runs.items.some((r) => ["PENDING", "RUNNING"].includes(r.status))) {
-    poll(async () => fill(runsBox, runTable((await get("/api/v1/runs?limit=10")).items)), 3000);
+    poll(async () => fill(runsBox, runTable((await get("/api/v1/runs?limit=10")).items)), 3000, runsBox);
   }
 }

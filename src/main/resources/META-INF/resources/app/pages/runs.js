@@ -24,7 +24,7 @@ export async function list(main) {
   };
   fill(main, h("h1", {}, t("run.title")), box);
   const runs = await load();
-  if (runs.some((r) => LIVE.includes(r.status))) poll(load, 3000);
+  if (runs.some((r) => LIVE.includes(r.status))) poll(load, 3000, box);
 }
 
 export async function detail(main, { id }) {
@@ -75,7 +75,7 @@ export async function detail(main, { id }) {
       bars(t("run.byStatus"), report.by_delivery_status, (k) => t("status." + k)));
     const postalReady = report.status === "COMPLETED" && report.by_channel.POSTAL > 0;
     fill(postal, h("h2", { id: "postal-h" }, t("run.postal")), postalReady && can("marketer")
-      ? h("button", { type: "button", id: "export", "data-edit": "", onclick: () => exportPostal(id, postal, load) }, t("run.export"))
+      ? h("button", { type: "button", id: "export", "data-edit": "", onclick: () => exportPostal(id, postal, () => load().then(() => loadDeliveries(false))) }, t("run.export"))
       : h("p", { class: "muted" }, t("none")));
     return live;
   }
@@ -85,7 +85,7 @@ export async function detail(main, { id }) {
   if (await load()) {
     poll(async () => {
       if (!(await load())) { loadDeliveries(false); }
-    }, 2000);
+    }, 2000, head);
   }
   await loadDeliveries(false);
 }
