@@ -82,6 +82,13 @@ public class RunExecutor {
         }
     }
 
+    /**
+     * A run left RUNNING by a version without slices (an upgrade mid-run): it continues from its
+     * checkpoint. Slices are planned in the transaction that makes a run RUNNING, so no other run matches.
+     */
+    private static final String UNSLICED = "(status = 'RUNNING' AND NOT EXISTS "
+            + "(SELECT 1 FROM run_slice WHERE run_slice.run_id = campaign_run.id))";
+
     /** Starts the oldest PENDING run: makes it RUNNING and plans its slices, or reopens those of a resumed run. */
     public Optional<ClaimedRun> claimNext() {
         return QuarkusTransaction.requiringNew().call(() -> {
@@ -89,7 +96,7 @@ public class RunExecutor {
                 List<ClaimedRun> candidates = new ArrayList<>();
                 long[] checkpoints = new long[10];
                 try (PreparedStatement s = c.prepareStatement("SELECT id, campaign_id, revision, checkpoint FROM campaign_run "
-                        + "WHERE status = 'PENDING' ORDER BY occurrence_at, id FETCH FIRST 10 ROWS ONLY");
+                        + "WHERE status = 'PENDING' OR " + UNSLICED + " ORDER BY occurrence_at, id FETCH FIRST 10 ROWS ONLY");
                         ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
                         checkpoints[candidates.size()] = rs.getLong(4);
@@ -100,7 +107,8 @@ public class RunExecutor {
                     ClaimedRun run = candidates.get(i);
                     // The status condition makes the start atomic: of two instances, one updates the row.
                     try (PreparedStatement s = c.prepareStatement("UPDATE campaign_run SET status = 'RUNNING', "
-                            + "started_at = COALESCE(started_at, ?), claimed_until = NULL WHERE id = ? AND status = 'PENDING'")) {
+                            + "started_at = COALESCE(started_at, ?), claimed_until = NULL WHERE id = ? AND (status = 'PENDING' OR "
+                            + UNSLICED + ")")) {
                         s.setObject(1, clock.instant().atOffset(ZoneOffset.UTC));
                         s.setLong(2, run.id());
                         if (s.executeUpdate() == 0) {

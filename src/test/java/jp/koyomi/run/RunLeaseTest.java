@@ -93,4 +93,26 @@ class RunLeaseTest {
         afterRestart.execute(resumed, pipeline);
         assertDecidedOnceAndCompleted(run, "RL-B-", 6);
     }
+
+    @Test
+    void aRunLeftRunningByTheVersionWithoutSlicesContinuesFromItsCheckpoint() throws SQLException {
+        customers("RL-C-", 6);
+        long run = pendingRun(dataSource, "リース テスト C");
+        long checkpoint = count(dataSource, "SELECT id FROM customer WHERE external_id = 'RL-C-3'");
+        try (var c = dataSource.getConnection(); var s = c.prepareStatement(
+                "UPDATE campaign_run SET status = 'RUNNING', checkpoint = ? WHERE id = ?")) {
+            s.setLong(1, checkpoint);
+            s.setLong(2, run);
+            s.executeUpdate();
+        }
+        RunExecutor upgraded = executor(dataSource, config, new RunFixtures.TestClock(), "node-u");
+        upgraded.execute(start(upgraded, run), emailTo("RL-C-"));
+        assertEquals("COMPLETED", Db.value(dataSource, "SELECT status FROM campaign_run WHERE id = ?", run));
+        assertEquals(0, count(dataSource, "SELECT COUNT(*) FROM run_decision WHERE run_id = ? AND customer_id <= ?", run,
+                checkpoint), "customers before the checkpoint were decided by the old version");
+        assertEquals(count(dataSource, "SELECT COUNT(*) FROM customer WHERE id > ?", checkpoint),
+                count(dataSource, "SELECT COUNT(*) FROM run_decision WHERE run_id = ?", run));
+        assertEquals(2, count(dataSource, "SELECT COUNT(*) FROM delivery WHERE run_id = ?", run),
+                "RL-C-5 and RL-C-6; RL-C-4 has no email consent");
+    }
 }
