@@ -48,13 +48,11 @@ public final class TemplateEngine {
     private final Configuration html;
     private final Configuration text;
     private final RenderLimits limits;
-    private final Duration timeLimit;
 
     public TemplateEngine(PartialSource partials, Duration timeLimit, int maxOutputChars) {
         this.html = Sandbox.html(partials);
         this.text = Sandbox.text(partials);
         this.limits = new RenderLimits(timeLimit, maxOutputChars);
-        this.timeLimit = timeLimit;
     }
 
     /** A compiled template version: renders one customer's message. */
@@ -322,7 +320,7 @@ public final class TemplateEngine {
 
     private String render(Template template, String part, Map<String, Object> model) {
         RenderLimits.CappedWriter out = new RenderLimits.CappedWriter(limits.maxChars());
-        RenderGuard guard = new RenderGuard(MAX_RENDER_BYTES, MAX_DEPTH, timeLimit.toNanos());
+        RenderGuard guard = new RenderGuard(MAX_RENDER_BYTES, MAX_DEPTH);
         try {
             limits.within(() -> {
                 Environment env = template.createProcessingEnvironment(model, out);
