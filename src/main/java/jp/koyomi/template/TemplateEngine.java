@@ -288,15 +288,21 @@ public final class TemplateEngine {
         return problems;
     }
 
+    /** Every element of a parsed template, walked without recursion (templates may nest deeply). */
     private static Stream<TemplateElement> elements(TemplateElement root) {
-        if (root == null) {
-            return Stream.empty();
+        List<TemplateElement> all = new ArrayList<>();
+        java.util.Deque<TemplateElement> pending = new java.util.ArrayDeque<>();
+        if (root != null) {
+            pending.push(root);
         }
-        Stream<TemplateElement> children = Stream.empty();
-        for (int i = 0; i < root.getChildCount(); i++) {
-            children = Stream.concat(children, elements((TemplateElement) root.getChildAt(i)));
+        while (!pending.isEmpty()) {
+            TemplateElement element = pending.pop();
+            all.add(element);
+            for (int i = 0; i < element.getChildCount(); i++) {
+                pending.push((TemplateElement) element.getChildAt(i));
+            }
         }
-        return Stream.concat(Stream.of(root), children);
+        return all.stream();
     }
 
     /**
