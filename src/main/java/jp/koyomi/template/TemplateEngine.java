@@ -48,13 +48,11 @@ public final class TemplateEngine {
     private final Configuration html;
     private final Configuration text;
     private final RenderLimits limits;
-    private final Duration timeLimit;
 
     public TemplateEngine(PartialSource partials, Duration timeLimit, int maxOutputChars) {
         this.html = Sandbox.html(partials);
         this.text = Sandbox.text(partials);
         this.limits = new RenderLimits(timeLimit, maxOutputChars);
-        this.timeLimit = timeLimit;
     }
 
     /** A compiled template version: renders one customer's message. */
@@ -290,15 +288,21 @@ public final class TemplateEngine {
         return problems;
     }
 
+    /** Every element of a parsed template, walked without recursion (templates may nest deeply). */
     private static Stream<TemplateElement> elements(TemplateElement root) {
-        if (root == null) {
-            return Stream.empty();
+        List<TemplateElement> all = new ArrayList<>();
+        java.util.Deque<TemplateElement> pending = new java.util.ArrayDeque<>();
+        if (root != null) {
+            pending.push(root);
         }
-        Stream<TemplateElement> children = Stream.empty();
-        for (int i = 0; i < root.getChildCount(); i++) {
-            children = Stream.concat(children, elements((TemplateElement) root.getChildAt(i)));
+        while (!pending.isEmpty()) {
+            TemplateElement element = pending.pop();
+            all.add(element);
+            for (int i = 0; i < element.getChildCount(); i++) {
+                pending.push((TemplateElement) element.getChildAt(i));
+            }
         }
-        return Stream.concat(Stream.of(root), children);
+        return all.stream();
     }
 
     /**
@@ -322,7 +326,7 @@ public final class TemplateEngine {
 
     private String render(Template template, String part, Map<String, Object> model) {
         RenderLimits.CappedWriter out = new RenderLimits.CappedWriter(limits.maxChars());
-        RenderGuard guard = new RenderGuard(MAX_RENDER_BYTES, MAX_DEPTH, timeLimit.toNanos());
+        RenderGuard guard = new RenderGuard(MAX_RENDER_BYTES, MAX_DEPTH);
         try {
             limits.within(() -> {
                 Environment env = template.createProcessingEnvironment(model, out);

@@ -6,6 +6,10 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 
+import java.time.LocalDate;
+
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -16,6 +20,9 @@ import io.quarkus.test.junit.QuarkusTest;
  */
 @QuarkusTest
 class PartialPinningTest {
+
+    @Inject
+    TemplateService templates;
 
     private static int savePartial(String name, String body) {
         return as("marketer").contentType("application/json").body("{\"body\":\"" + body + "\"}")
@@ -43,6 +50,8 @@ class PartialPinningTest {
 
         org.junit.jupiter.api.Assertions.assertTrue(previewHtml(template).contains("first"),
                 "the approved version still sends the partial it was saved with");
+        var sent = (RenderedMessage.Email) templates.compiled(template).render(TemplateService.sampleFor(LocalDate.now()));
+        org.junit.jupiter.api.Assertions.assertTrue(sent.html().contains("first"), "runs render what was approved");
         int next = saveEmailIncluding("pinned-mail", "pin-footer");
         org.junit.jupiter.api.Assertions.assertTrue(previewHtml(next).contains("second"));
     }

@@ -215,4 +215,10 @@ class TemplateEngineTest {
         assertEquals("there is no partial named \"nosuch\"", engine.validate(email("<#include \"nosuch\">"),
                 List.of(customerNamed("青木"))).get(0).message());
     }
+
+    @Test
+    void aLongTemplateWithManyElementsIsAccepted() {
+        String html = "<p>${customer.familyName}様 <#if customer.points gt 0>${customer.points}</#if></p>\n".repeat(1200);
+        assertEquals(List.of(), engine.validate(email(html), List.of(customerNamed("青木"))));
+    }
 }

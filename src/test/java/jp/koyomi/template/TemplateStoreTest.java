@@ -71,4 +71,45 @@ class TemplateStoreTest {
         as("marketer").contentType("application/json").body("{\"version_id\":" + id + ",\"customer_external_id\":\"NOBODY\"}")
                 .post("/api/v1/templates/preview").then().statusCode(404);
     }
+
+    private static String email(String html) {
+        return "{\"subject\":\"s\",\"html\":\"" + html.replace("\"", "\\\"") + "\",\"text\":\"t\"}";
+    }
+
+    @Test
+    void aStringDoublingTemplateIsA400AtSaveAndPreviewAndTheServerStaysHealthy() {
+        String doubling = email("<#assign s = \"x\"><#list 1..64 as i><#assign s = s + s></#list>${s?length}");
+        as("marketer").contentType("application/json").body(doubling).post("/api/v1/templates/doubling/EMAIL/versions")
+                .then().statusCode(400).body("errors[0].field", equalTo("html")).body("errors[0].line", equalTo(1))
+                .body("errors[0].column", org.hamcrest.Matchers.notNullValue())
+                .body("errors[0].message", containsString("memory"));
+        as("marketer").contentType("application/json").body("{\"channel\":\"EMAIL\",\"source\":" + doubling + "}")
+                .post("/api/v1/templates/preview").then().statusCode(400).body("errors[0].line", equalTo(1));
+        as("marketer").contentType("application/json").body(GOOD).post("/api/v1/templates/after-doubling/EMAIL/versions")
+                .then().statusCode(201);
+    }
+
+    @Test
+    void macroRecursionIsA400NotA500() {
+        String recursion = email("<#macro m n><@m n=n+1/></#macro>\\n<@m n=0/>");
+        as("marketer").contentType("application/json").body(recursion).post("/api/v1/templates/recursion/EMAIL/versions")
+                .then().statusCode(400).body("errors[0].line", org.hamcrest.Matchers.notNullValue())
+                .body("errors[0].message", containsString("call itself"));
+        as("marketer").contentType("application/json").body("{\"channel\":\"EMAIL\",\"source\":" + recursion + "}")
+                .post("/api/v1/templates/preview").then().statusCode(400);
+    }
+
+    @Test
+    void previewAnswers400WhereSaveAnswers400WithoutInternals() {
+        String missing = email("<p>\\n  ${customer.nickname}</p>");
+        as("marketer").contentType("application/json").body("{\"channel\":\"EMAIL\",\"source\":" + missing + "}")
+                .post("/api/v1/templates/preview").then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("html")).body("errors[0].line", equalTo(2))
+                .body("errors[0].column", equalTo(5)).body("errors[0].message", containsString("nickname"));
+        String noPartial = email("<#include \"nosuch\">");
+        as("marketer").contentType("application/json").body("{\"channel\":\"EMAIL\",\"source\":" + noPartial + "}")
+                .post("/api/v1/templates/preview").then().statusCode(400)
+                .body("errors[0].message", equalTo("there is no partial named \"nosuch\""))
+                .body("errors[0].line", equalTo(1)).body("errors[0].column", equalTo(1));
+    }
 }
