@@ -215,7 +215,8 @@ public class CustomerImporter implements RowImporter<CustomerImporter.Parsed> {
                         changes.add(new ConsentChange(row.externalId(), channel, after));
                     }
                     statement.setObject(i++, changed ? now : stored == null ? null : stored.get(column + "_at"));
-                    statement.setObject(i++, changed ? ConsentService.IMPORT_SOURCE : stored == null ? null : stored.get(column + "_source"));
+                    statement.setObject(i++, changed ? ConsentService.IMPORT_SOURCE
+                            : stored == null ? null : stored.get(column + "_source"));
                 }
                 statement.setObject(i++, now);
                 statement.setString(i++, row.externalId());
