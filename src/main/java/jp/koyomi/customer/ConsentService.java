@@ -22,7 +22,8 @@ import jp.koyomi.domain.Channel;
  * only if it is not older than the change already stored for that customer and channel, so a
  * LINE event redelivered late, or an opt-in recorded after the fact, cannot overturn a later
  * withdrawal (on a tie the withdrawal wins). A withdrawal the customer made themselves stands
- * against imports ({@link #refusalStands}); only a new opt-in from the customer lifts it. Every
+ * against imports ({@link #refusalStands}) and applies over an import's grant whatever their
+ * times; only a new opt-in from the customer lifts it. Every
  * applied change is recorded in {@code consent_event} with its source and time; the outbox checks
  * consent again at send time, so a change takes effect before the next send.
  */
@@ -131,11 +132,13 @@ public class ConsentService {
     private Outcome apply(Connection c, long customerId, Channel channel, boolean granted, String source,
             OffsetDateTime at) throws SQLException {
         String column = channel.name().toLowerCase() + "_consent";
-        // Not older than the stored change; a grant also not at the same time, so on a tie the withdrawal wins.
-        String notOlder = granted ? " < ?" : " <= ?";
+        // Not older than the stored change; a grant also not at the same time, so on a tie the withdrawal
+        // wins. A withdrawal also beats a grant by an import whatever their times: the brand's data is not
+        // the customer's word, and the customer's refusal stands until they opt in again.
+        String applies = granted ? column + "_at < ?"
+                : column + "_at <= ? OR " + column + "_source = '" + IMPORT_SOURCE + "'";
         try (PreparedStatement s = c.prepareStatement("UPDATE customer SET " + column + " = ?, " + column + "_at = ?, "
-                + column + "_source = ?, updated_at = ? WHERE id = ? AND (" + column + "_at IS NULL OR " + column + "_at"
-                + notOlder + ")")) {
+                + column + "_source = ?, updated_at = ? WHERE id = ? AND (" + column + "_at IS NULL OR " + applies + ")")) {
             s.setBoolean(1, granted);
             s.setObject(2, at);
             s.setString(3, source);

@@ -52,7 +52,7 @@ public class CustomerService {
             CustomerView.Consent stored = view.consents().get(valid.channel().name().toLowerCase());
             throw new ConflictException("the " + valid.channel() + " consent of customer " + externalId + " was "
                     + (stored.granted() ? "granted" : "withdrawn") + " at " + stored.changedAt() + " (source "
-                    + stored.source() + "), not before " + valid.at() + "; that later change stands");
+                    + stored.source() + "), not earlier than this change at " + valid.at() + ": the later change stands");
         }
         return view;
     }

@@ -55,4 +55,17 @@ class LineConsentOrderTest {
         post(event("follow", "01HORDERFOLLOW000000000003", 1_700_000_300_000L, false));
         as("viewer").get("/api/v1/customers/LO-1").then().body("consents.line.granted", equalTo(true));
     }
+
+    @Test
+    void shouldWithdrawOnAnUnfollowThatHappenedBeforeAnImportGrantedLineConsent() throws Exception {
+        String user = "U0123456789abcdef0123456789ab0009";
+        as("marketer").contentType("text/csv").body("external_id,family_name,line_user_id,line_consent\nLO-2,森,"
+                + user + ",true\n").post("/api/v1/imports/customers").then().statusCode(200);
+
+        // The shop's export still said "consented"; the customer had blocked the account before it was imported.
+        post(event("unfollow", "01HORDERUNFOLLOW0000000009", 1_700_000_200_000L, true).replace(USER, user));
+
+        as("viewer").get("/api/v1/customers/LO-2").then().body("consents.line.granted", equalTo(false))
+                .body("consents.line.source", equalTo("line-webhook"));
+    }
 }
