@@ -87,7 +87,7 @@ class DemoScenarioTest {
 
     @Test
     @Order(2)
-    void anApprovedCampaignRunFillsTheOutboxAndReportsByChannel() {
+    void anApprovedCampaignRunFillsTheOutboxAndReportsByChannel() throws java.sql.SQLException {
         int lastChance = campaign("販売終了のお知らせ（ジーンズ）");
         as("marketer").post("/api/v1/runs/campaign/" + lastChance).then().statusCode(409);
         as("admin").contentType("application/json").body("{\"revision\":1}")
@@ -101,6 +101,26 @@ class DemoScenarioTest {
                 .body("customers_decided", greaterThanOrEqualTo(300)).body("by_skip_reason.keySet()", hasItem("NO_SIZE_IN_STOCK"))
                 .body("by_outcome.SENT_TO_OUTBOX", greaterThan(0))
                 .body("template_versions.keySet()", hasItem("EMAIL")).body("template_versions.LINE", greaterThan(0));
+        assertEachLetterRecordsItsOfferAndExpiry(run);
+    }
+
+    /** What the outbox re-checks at send time: the SKUs offered, the rule's stock minimum, the expiry (72 h). */
+    private void assertEachLetterRecordsItsOfferAndExpiry(long run) throws java.sql.SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                "SELECT offered_skus, offer_min_stock, created_at, expires_at FROM delivery WHERE run_id = ?")) {
+            s.setLong(1, run);
+            try (ResultSet rs = s.executeQuery()) {
+                int rows = 0;
+                while (rs.next()) {
+                    rows++;
+                    assertTrue(rs.getString(1).startsWith("[\"JN-"), rs.getString(1));
+                    assertEquals(1, rs.getInt(2));
+                    assertEquals(java.time.Duration.ofHours(72), java.time.Duration.between(
+                            rs.getObject(3, java.time.OffsetDateTime.class), rs.getObject(4, java.time.OffsetDateTime.class)));
+                }
+                assertTrue(rows > 0);
+            }
+        }
     }
 
     @Inject
