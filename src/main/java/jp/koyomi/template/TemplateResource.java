@@ -102,7 +102,7 @@ public class TemplateResource {
     @Path("/preview")
     @RolesAllowed(Role.MARKETER)
     @Operation(summary = "Renders a stored version or unsaved source for the sample customer or a real one")
-    @RequestBody(required = true, content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "stored", value = "{\"version_id\": 1}")))
+    @RequestBody(required = true, content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "unsaved", value = "{\"channel\": \"EMAIL\", \"source\": {\"subject\": \"${customer.familyName}様へ\", \"html\": \"<p>${customer.familyName}様</p>\", \"text\": \"${customer.familyName}様\"}}")))
     @APIResponse(responseCode = "200", description = "The rendered message")
     @APIResponse(responseCode = "400", description = "Neither a version_id nor channel and source; or the source does not render")
     @APIResponse(responseCode = "404", description = "No such version or customer")

@@ -23,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 
 /**
  * LINE's webhook. Open, but every call must carry a valid {@code X-Line-Signature}; anything else
@@ -48,7 +49,7 @@ public class LineWebhookResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Receives LINE follow and unfollow events", description = "Verified by the X-Line-Signature header.")
-    @RequestBody(required = true, content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "empty", value = "{\"destination\": \"U0\", \"events\": []}")))
+    @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(type = SchemaType.OBJECT, description = "LINE's webhook body"), examples = @ExampleObject(name = "empty", value = "{\"destination\": \"U0\", \"events\": []}")))
     @APIResponse(responseCode = "200", description = "Accepted")
     @APIResponse(responseCode = "400", description = "Not a webhook body", content = @Content(mediaType = "text/plain"))
     @APIResponse(responseCode = "401", description = "Missing or wrong signature")
