@@ -4,10 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import com.fasterxml.jackson.databind.JsonNode;
 
 import jp.koyomi.domain.Channel;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import jp.koyomi.relevance.ContentRules;
 
 /**
