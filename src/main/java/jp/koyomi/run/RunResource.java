@@ -63,7 +63,7 @@ public class RunResource {
     @Operation(summary = "The run pipeline without deliveries", description = "Counts by outcome, skip reason and channel for the whole audience, and sample decisions; needs no approval and sends nothing.")
     @APIResponse(responseCode = "200", description = "What a run would do now")
     @APIResponse(responseCode = "404", description = "No such campaign")
-    @APIResponse(responseCode = "400", description = "A template version the definition names is missing or not a message template")
+    @APIResponse(responseCode = "400", description = "A template version the definition names is a partial, not a message template")
     public DryRun.Result dryRun(@Parameter(description = "Campaign id", example = "1") @PathParam("campaignId") long campaignId) {
         return dryRun.run(campaignId);
     }
@@ -75,7 +75,7 @@ public class RunResource {
     @Operation(summary = "Why one customer would or would not get the campaign now")
     @APIResponse(responseCode = "200", description = "The decision and its reasons")
     @APIResponse(responseCode = "404", description = "No such campaign or customer")
-    @APIResponse(responseCode = "400", description = "A template version the definition names is missing or not a message template")
+    @APIResponse(responseCode = "400", description = "A template version the definition names is a partial, not a message template")
     public DryRun.Sample explain(@Parameter(description = "Campaign id", example = "1") @PathParam("campaignId") long campaignId,
             @Parameter(description = "The customer's external id", example = "DEMO-000007") @PathParam("externalId") String externalId) {
         return dryRun.explain(campaignId, externalId);
