@@ -3,6 +3,7 @@ package jp.koyomi.campaign;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 import java.util.List;
+
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A campaign as the API shows it, with its next occurrences in its own time zone. */

@@ -1,7 +1,8 @@
 package jp.koyomi.common;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
 
 /** One bad value: where it is (row, field; a template's line and column) and what is wrong with it. */
 @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -2,8 +2,9 @@ package jp.koyomi.common;
 
 import java.util.List;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
  * An RFC 9457 problem body. {@code errors} names each bad input: the row (1 = first data row,

@@ -8,11 +8,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import jp.koyomi.common.ConflictException;
 import jp.koyomi.common.InvalidInputException;
 import jp.koyomi.common.NotFoundException;
 import jp.koyomi.region.PrefectureDirectory;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)

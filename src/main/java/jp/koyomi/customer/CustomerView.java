@@ -6,8 +6,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
-import jp.koyomi.region.Prefecture;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import jp.koyomi.region.Prefecture;
 
 /** A customer as the API shows it: consents with when and how they changed, and the sizes derived from orders. */
 @Schema(name = "Customer", requiredProperties = { "external_id", "family_name" })

@@ -1,7 +1,8 @@
 package jp.koyomi.region;
 
-import jp.koyomi.domain.ClimateZone;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import jp.koyomi.domain.ClimateZone;
 
 /** A prefecture as JIS X 0401 codes it, with the region and winter climate zone Koyomi targets by. */
 @Schema(name = "Prefecture", requiredProperties = { "code", "name_ja", "name_romaji", "region", "climate_zone" })

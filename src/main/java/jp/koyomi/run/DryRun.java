@@ -14,10 +14,11 @@ import java.util.TreeMap;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import io.agroal.api.AgroalDataSource;
 import jp.koyomi.common.NotFoundException;
 import jp.koyomi.template.RenderedMessage;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * The run pipeline without deliveries: who would get the campaign now, who would not and why, and

@@ -11,12 +11,13 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import io.agroal.api.AgroalDataSource;
 import jp.koyomi.common.InvalidInputException;
 import jp.koyomi.common.NotFoundException;
 import jp.koyomi.domain.Channel;
 import jp.koyomi.relevance.SkipReason;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A run's decision per customer, filtered and read a keyset page at a time (in customer id order). */
 @ApplicationScoped

@@ -2,6 +2,7 @@ package jp.koyomi.run;
 
 import java.time.OffsetDateTime;
 import java.util.Map;
+
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**

@@ -13,18 +13,18 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import jp.koyomi.common.KeysetPage;
 import jp.koyomi.user.Role;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/runs")
 @Tag(name = "Runs", description = "Campaign runs: run now, dry run, explain, progress and counts")
@@ -97,6 +97,7 @@ public class RunResource {
     @Operation(summary = "The run pipeline without deliveries", description = "Counts by outcome, skip reason and channel for the whole audience, and sample decisions; needs no approval and sends nothing.")
     @APIResponse(responseCode = "200", description = "What a run would do now")
     @APIResponse(responseCode = "404", description = "No such campaign")
+    @APIResponse(responseCode = "400", description = "A template version the definition names is a partial, not a message template")
     public DryRun.Result dryRun(@Parameter(description = "Campaign id", example = "1") @PathParam("campaignId") long campaignId) {
         return dryRun.run(campaignId);
     }
@@ -108,6 +109,7 @@ public class RunResource {
     @Operation(summary = "Why one customer would or would not get the campaign now")
     @APIResponse(responseCode = "200", description = "The decision and its reasons")
     @APIResponse(responseCode = "404", description = "No such campaign or customer")
+    @APIResponse(responseCode = "400", description = "A template version the definition names is a partial, not a message template")
     public DryRun.Sample explain(@Parameter(description = "Campaign id", example = "1") @PathParam("campaignId") long campaignId,
             @Parameter(description = "The customer's external id", example = "DEMO-000007") @PathParam("externalId") String externalId) {
         return dryRun.explain(campaignId, externalId);

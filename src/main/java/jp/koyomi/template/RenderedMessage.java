@@ -2,6 +2,7 @@ package jp.koyomi.template;
 
 import java.util.List;
 import java.util.Map;
+
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**

@@ -12,6 +12,14 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.SecurityContext;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.ResponseStatus;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -20,14 +28,6 @@ import jp.koyomi.common.InvalidInputException;
 import jp.koyomi.customer.CustomerService;
 import jp.koyomi.customer.CustomerView;
 import jp.koyomi.user.Role;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/templates")
 @Tag(name = "Templates", description = "Versioned FreeMarker templates per channel; see docs/templates.md")
@@ -114,7 +114,7 @@ public class TemplateResource {
     @Path("/preview")
     @RolesAllowed(Role.MARKETER)
     @Operation(summary = "Renders a stored version or unsaved source for the sample customer or a real one")
-    @RequestBody(required = true, content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "stored", value = "{\"version_id\": 1}")))
+    @RequestBody(required = true, content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "unsaved", value = "{\"channel\": \"EMAIL\", \"source\": {\"subject\": \"${customer.familyName}様へ\", \"html\": \"<p>${customer.familyName}様</p>\", \"text\": \"${customer.familyName}様\"}}")))
     @APIResponse(responseCode = "200", description = "The rendered message")
     @APIResponse(responseCode = "400", description = "Neither a version_id nor channel and source; or the source does not render")
     @APIResponse(responseCode = "404", description = "No such version or customer")

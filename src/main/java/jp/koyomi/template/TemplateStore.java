@@ -16,12 +16,13 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.agroal.api.AgroalDataSource;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Templates and their immutable versions in the database; named queries, each a single indexed lookup. */
 @ApplicationScoped

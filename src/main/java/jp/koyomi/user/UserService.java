@@ -10,11 +10,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.jboss.logging.Logger;
 
 import jp.koyomi.common.ConflictException;
 import jp.koyomi.common.InvalidInputException;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @ApplicationScoped
 public class UserService {

@@ -18,6 +18,7 @@ import java.util.stream.Stream;
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -67,17 +68,46 @@ class OpenApiContractTest {
         OpenApiDocument document = OpenApiDocument.fetch();
         List<OpenApiDocument.Operation> operations = new ArrayList<>(document.operations());
         assertTrue(operations.size() >= 30, "the document lists only " + operations.size() + " operations");
-        // Reads first, so that the example ids still exist; then the calls that change things.
+        // Reads first, so that the example ids still exist; then the calls that change things, those
+        // that end something last.
         operations.sort(Comparator.comparing((OpenApiDocument.Operation o) -> !o.method().equals("get"))
+                .thenComparing(o -> o.path().endsWith("/archive") || o.path().endsWith("/cancel"))
                 .thenComparing(OpenApiDocument.Operation::path));
         List<String> succeeded = new ArrayList<>();
         List<DynamicTest> tests = new ArrayList<>();
         for (OpenApiDocument.Operation operation : operations) {
             tests.add(DynamicTest.dynamicTest(operation.toString(), () -> check(document, operation, succeeded)));
         }
+        // Some examples cannot succeed by design (a signed link's token, LINE's signature, resuming a
+        // run that did not fail); the rest must, or the examples would document nothing real.
         tests.add(DynamicTest.dynamicTest("most examples succeed", () -> assertTrue(
                 succeeded.size() * 4 >= operations.size() * 3, "only these succeeded with their examples: " + succeeded)));
         return tests.stream();
+    }
+
+    @Test
+    void everyPropertyNameOfTheDocumentIsSnakeCaseAsOnTheWire() throws Exception {
+        JsonNode schemas = OpenApiDocument.fetch().root().path("components").path("schemas");
+        List<String> camel = new ArrayList<>();
+        schemas.fields().forEachRemaining(schema -> schema.getValue().path("properties").fieldNames().forEachRemaining(
+                name -> {
+                    if (!name.matches("[a-z][a-z0-9_]*")) {
+                        camel.add(schema.getKey() + "." + name);
+                    }
+                }));
+        assertTrue(camel.isEmpty(), "not snake_case: " + camel);
+        assertTrue(schemas.path("Campaign").path("properties").has("approved_by"));
+        assertTrue(schemas.path("Items").path("properties").has("max_items"), "the rule JSON is described");
+    }
+
+    @Test
+    void cadenceIsADiscriminatedOneOfOfItsFourTypes() throws Exception {
+        JsonNode cadence = OpenApiDocument.fetch().root().path("components").path("schemas").path("Cadence");
+        assertEquals(4, cadence.path("oneOf").size(), cadence.toString());
+        assertEquals("type", cadence.path("discriminator").path("propertyName").asText());
+        List<String> types = new ArrayList<>();
+        cadence.path("discriminator").path("mapping").fieldNames().forEachRemaining(types::add);
+        assertEquals(List.of("WEEKLY", "MONTHLY", "SEASONAL", "CRON"), types);
     }
 
     /** Approves and runs campaign 1, so that run 1 and its postal export 1 exist for the examples. */
@@ -98,6 +128,13 @@ class OpenApiContractTest {
         Map.Entry<String, String> body = operation.exampleBody();
         if (body != null) {
             request = request.contentType(body.getKey()).body(body.getValue());
+            JsonNode requestSchema = operation.node().path("requestBody").path("content").path(body.getKey()).path("schema");
+            if (body.getKey().endsWith("json") && !requestSchema.isMissingNode()) {
+                Set<ValidationMessage> errors = SCHEMAS.getSchema(document.strictSchema(requestSchema))
+                        .validate(JSON.readTree(body.getValue()));
+                assertTrue(errors.isEmpty(), operation + ": the documented example body does not match the documented "
+                        + "request schema: " + errors);
+            }
         }
         Response response = request.request(operation.method().toUpperCase(), operation.exampleUrl());
         int status = response.statusCode();

@@ -2,6 +2,7 @@ package jp.koyomi.channel.postal;
 
 import java.time.OffsetDateTime;
 import java.util.List;
+
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A DM file made from a run: how many rows, which were held back and why, and its checksum. */
