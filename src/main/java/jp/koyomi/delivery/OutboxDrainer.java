@@ -33,6 +33,9 @@ public class OutboxDrainer {
     @Inject
     UnsubscribeLinks links;
 
+    @Inject
+    jp.koyomi.metrics.PipelineMetrics metrics;
+
     /** Drains one batch; returns how many deliveries it handled (0: nothing was due). */
     public int drainBatch(Messenger messenger) {
         List<ClaimedDelivery> batch = outbox.claim(messenger.channel(), config.batchSize(), clock.instant(), config.lease());
@@ -50,10 +53,12 @@ public class OutboxDrainer {
     private boolean send(Messenger messenger, ClaimedDelivery d) {
         if (!d.consented()) {
             outbox.finish(d.id(), DeliveryStatus.SKIPPED, "consent withdrawn before sending");
+            metrics.sendOutcome(d.channel(), "skipped", "consent_withdrawn");
             return true;
         }
         if (d.recipient() == null || d.recipient().isBlank()) {
             outbox.finish(d.id(), DeliveryStatus.FAILED, "the customer has no " + d.channel() + " address any more");
+            metrics.sendOutcome(d.channel(), "failed", "no_address");
             return true;
         }
         SendResult result;
@@ -66,6 +71,7 @@ public class OutboxDrainer {
             result = new SendResult.Retry(e.getClass().getSimpleName() + ": " + e.getMessage(), Duration.ZERO);
         }
         Instant now = clock.instant();
+        metrics.sendOutcome(d.channel(), result);
         if (result instanceof SendResult.Sent sent) {
             outbox.sent(d.id(), sent.providerId(), now);
         } else if (result instanceof SendResult.Failed failed) {
@@ -83,6 +89,7 @@ public class OutboxDrainer {
     private void retry(ClaimedDelivery d, SendResult.Retry retry, Instant now) {
         if (d.attempts() >= config.maxAttempts()) {
             outbox.finish(d.id(), DeliveryStatus.FAILED, "gave up after " + d.attempts() + " attempts: " + retry.reason());
+            metrics.sendOutcome(d.channel(), "failed", "gave_up");
             return;
         }
         Duration wait = new Backoff(config.firstRetryDelay(), config.maxRetryDelay()).delayBefore(d.attempts(),

@@ -39,6 +39,9 @@ public class RunExecutor {
     @Inject
     Clock clock;
 
+    @Inject
+    jp.koyomi.metrics.PipelineMetrics metrics;
+
     /** A run this instance now holds the lease on. */
     public record ClaimedRun(long id, long campaignId, long checkpoint, int revision) {
     }
@@ -119,6 +122,7 @@ public class RunExecutor {
                         long last = batch.get(batch.size() - 1).id();
                         RunWriter.write(c, run.id(), run.campaignId(), outcomes, last, now,
                                 quietHoursOn ? quiet.firstSendAt(now) : now, now.plus(config.lease()));
+                        metrics.decided(outcomes.size());
                         return last;
                     }
                 });
