@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,6 +48,9 @@ public class RetentionPurge {
     @Inject
     Clock clock;
 
+    /** Every delivery up to this id is finished and purged already (per instance; 0 after a start). */
+    private volatile long walkFrom;
+
     @Scheduled(every = "${koyomi.retention.every:1h}", delayed = "5m",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = CampaignScheduler.Disabled.class)
     void scheduled() {
@@ -72,47 +76,53 @@ public class RetentionPurge {
     }
 
     /**
-     * Walks deliveries by id (the primary key; ids grow with time) and stops at the first one made
-     * after the cutoff, so every batch reads an index range, never the whole table.
+     * Walks deliveries by id (the primary key: each batch is an index range) from the first one the
+     * last walk had to keep, so old, already purged rows are not read again every hour.
      */
     private long dropBodies(Instant cutoff) {
-        long after = 0;
+        long after = walkFrom;
         long dropped = 0;
+        long firstKept = Long.MAX_VALUE;
         while (true) {
             long from = after;
-            long[] result = QuarkusTransaction.requiringNew().call(() -> dropBatch(from, cutoff));
-            dropped += result[1];
-            if (result[0] < 0) {
+            Batch batch = QuarkusTransaction.requiringNew().call(() -> dropBatch(from, cutoff));
+            dropped += batch.dropped();
+            firstKept = Math.min(firstKept, batch.firstKept());
+            if (batch.done()) {
+                walkFrom = firstKept == Long.MAX_VALUE ? batch.last() : firstKept - 1;
                 return dropped;
             }
-            after = result[0];
+            after = batch.last();
         }
     }
 
-    /** Returns {the last id looked at, or -1 when the walk is done; bodies dropped}. */
-    private long[] dropBatch(long after, Instant cutoff) throws SQLException {
+    /** One walked batch: the last id read, the first id that had to be kept, the bodies dropped. */
+    private record Batch(long last, long firstKept, int dropped, boolean done) {
+    }
+
+    private Batch dropBatch(long after, Instant cutoff) throws SQLException {
         List<Long> ids = new ArrayList<>();
         long last = after;
-        boolean done = false;
+        long firstKept = Long.MAX_VALUE;
+        int rows = 0;
         try (Connection c = dataSource.getConnection()) {
             try (PreparedStatement s = c.prepareStatement("SELECT id, status, created_at, LENGTH(content) FROM delivery "
                     + "WHERE id > ? ORDER BY id FETCH FIRST " + config.batchSize() + " ROWS ONLY")) {
                 s.setLong(1, after);
-                int rows = 0;
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
                         rows++;
-                        if (!rs.getObject(3, java.time.OffsetDateTime.class).toInstant().isBefore(cutoff)) {
-                            done = true;
-                            break;
-                        }
                         last = rs.getLong(1);
-                        if (!rs.getString(2).equals("PENDING") && rs.getLong(4) > 0) {
-                            ids.add(last);
+                        boolean old = rs.getObject(3, OffsetDateTime.class).toInstant().isBefore(cutoff);
+                        if (old && !rs.getString(2).equals("PENDING")) {
+                            if (rs.getLong(4) > 0) {
+                                ids.add(last);
+                            }
+                        } else {
+                            firstKept = Math.min(firstKept, last);
                         }
                     }
                 }
-                done |= rows < config.batchSize();
             }
             if (!ids.isEmpty()) {
                 try (PreparedStatement s = c.prepareStatement("UPDATE delivery SET content = ? WHERE id = ?")) {
@@ -125,7 +135,7 @@ public class RetentionPurge {
                 }
             }
         }
-        return new long[] { done ? -1 : last, ids.size() };
+        return new Batch(last, firstKept, ids.size(), rows < config.batchSize());
     }
 
     private long deleteOffers(Instant cutoff) {
