@@ -2,7 +2,8 @@
 """Writes import CSVs of API.md shape for the benchmark: every column filled, deterministic.
 
     gen-csv.py customers N > customers.csv
-    gen-csv.py orders N SKU1,SKU2,... > orders.csv   (N order lines over customers BENCH-000001..)
+    gen-csv.py products N > products.csv              (N variants, six sizes per style: SKU BS-<style>-<size>)
+    gen-csv.py orders N VARIANTS CUSTOMERS > orders.csv  (N order lines of customers BENCH-0000001.. over those SKUs)
 """
 import random
 import sys
@@ -27,6 +28,24 @@ def customers(n, out):
                   f"{['EMAIL', 'LINE', ''][i % 3]},sale;styling,{i % 5000},2027-0{1 + i % 9}-01\n")
 
 
+SIZES = ["XS", "S", "M", "L", "XL", "XXL"]
+CATEGORIES = ["coats", "knitwear", "jeans", "shirts", "tshirts", "shoes"]
+
+
+def skus(variants):
+    return [f"BS-{v // 6:05d}-{SIZES[v % 6]}" for v in range(variants)]
+
+
+def products(n, out):
+    out.write("style_code,name,category,season,climate,lifecycle,discontinue_on,price,markdown_price,url,image_url,"
+              "sku,size,color,stock\n")
+    for v, sku in enumerate(skus(n)):
+        style = v // 6
+        out.write(f"BS-{style:05d},ベンチマーク商品{style},{CATEGORIES[style % 6]},ALL,ALL,ACTIVE,,{4900 + style % 50 * 100},,"
+                  f"https://shop.example/p/{style},https://shop.example/i/{style}.jpg,{sku},{SIZES[v % 6]},ネイビー,"
+                  f"{v % 30}\n")
+
+
 def orders(n, skus, customers_count, out):
     out.write("order_id,customer_external_id,ordered_at,sku,quantity,unit_price\n")
     r = random.Random(17)
@@ -47,5 +66,7 @@ if __name__ == "__main__":
     kind, count = sys.argv[1], int(sys.argv[2])
     if kind == "customers":
         customers(count, sys.stdout)
+    elif kind == "products":
+        products(count, sys.stdout)
     else:
-        orders(count, sys.argv[3].split(","), int(sys.argv[4]), sys.stdout)
+        orders(count, skus(int(sys.argv[3])), int(sys.argv[4]), sys.stdout)

@@ -13,6 +13,8 @@ import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
+import jp.koyomi.metrics.PipelineMetrics;
+
 /**
  * Sends one claimed batch of a channel through its messenger and records each outcome. Before each
  * send the {@link SendGate} decides whether the delivery may still go out (consent, expiry, stock,
@@ -29,14 +31,17 @@ public class OutboxDrainer {
     private final Clock clock;
     private final UnsubscribeLinks links;
     private final SendGate gate;
+    private final PipelineMetrics metrics;
 
     @Inject
-    public OutboxDrainer(Outbox outbox, OutboxConfig config, Clock clock, UnsubscribeLinks links, SendGate gate) {
+    public OutboxDrainer(Outbox outbox, OutboxConfig config, Clock clock, UnsubscribeLinks links, SendGate gate,
+            PipelineMetrics metrics) {
         this.outbox = outbox;
         this.config = config;
         this.clock = clock;
         this.links = links;
         this.gate = gate;
+        this.metrics = metrics;
     }
 
     /** Drains one batch; returns how many deliveries it claimed (0: nothing was due, or the window is closed). */
@@ -93,6 +98,7 @@ public class OutboxDrainer {
         SendGate.Verdict verdict = gate.check(SendGate.Candidate.of(d), now, stock);
         if (verdict instanceof SendGate.Withhold withhold) {
             summary.withheld(withhold.status());
+            metrics.sendOutcome(d.channel(), withhold.status().name().toLowerCase(), "checked_before_sending");
             return outbox.finish(d, withhold.status(), withhold.reason()) ? Step.NEXT : Step.CLAIM_LOST;
         }
         if (verdict instanceof SendGate.Defer defer) {
@@ -112,6 +118,7 @@ public class OutboxDrainer {
             result = new SendResult.Retry(e.getClass().getSimpleName() + ": " + e.getMessage(), Duration.ZERO);
         }
         Instant after = clock.instant();
+        metrics.sendOutcome(d.channel(), result);
         boolean recorded;
         if (result instanceof SendResult.Sent sent) {
             summary.sent();
@@ -145,6 +152,7 @@ public class OutboxDrainer {
         Instant due = now.plus(wait.compareTo(notBefore) >= 0 ? wait : notBefore);
         if (d.expiresAt() != null && !due.isBefore(d.expiresAt())) {
             summary.withheld(DeliveryStatus.EXPIRED);
+            metrics.sendOutcome(d.channel(), "expired", "retries_past_expiry");
             return outbox.finish(d, DeliveryStatus.EXPIRED, "expired at " + d.expiresAt() + " after " + attempt
                     + " attempts: " + retry.reason());
         }

@@ -97,6 +97,7 @@ public class ImportService {
         if (errors.any()) {
             throw new ImportRejectedException(importer.spec().what(), errors.total(), errors.list());
         }
+        importer.finish(connection);
         return new ImportResult(created, total - created);
     }
 

@@ -36,4 +36,8 @@ public interface RowImporter<R> {
 
     /** Upserts the batch; returns how many rows were created (the rest were updated). */
     int write(List<R> batch, Connection connection) throws SQLException;
+
+    /** After the last batch of a clean import, in its transaction: what is derived from all the rows at once. */
+    default void finish(Connection connection) throws SQLException {
+    }
 }

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import jp.koyomi.imports.BulkCopy;
 import jp.koyomi.imports.Sql;
 
 /**
@@ -20,7 +21,7 @@ import jp.koyomi.imports.Sql;
  */
 public final class PurchaseProfiles {
 
-    static final int CHUNK = 500;
+    static final int CHUNK = 1000;
 
     private PurchaseProfiles() {
     }
@@ -76,26 +77,27 @@ public final class PurchaseProfiles {
             styles.computeIfAbsent(p.customerId() + "\t" + p.styleId(), k -> new Tally(p.customerId(), p.styleId()))
                     .add(p);
         }
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO customer_category "
-                + "(customer_id, category, size, purchase_count, last_purchased_at) VALUES (?, ?, ?, ?, ?)")) {
-            for (Tally t : categories.values()) {
-                insert.setLong(1, t.customerId);
-                insert.setString(2, (String) t.key);
-                insert.setString(3, t.wornSize());
-                insert.setInt(4, t.count);
-                insert.setObject(5, t.last);
-                insert.addBatch();
-            }
-            insert.executeBatch();
+        insert(connection, "customer_category", List.of("customer_id", "category", "size", "purchase_count",
+                "last_purchased_at"), categories.values().stream()
+                        .map(t -> new Object[] { t.customerId, t.key, t.wornSize(), t.count, t.last }).toList());
+        insert(connection, "customer_style", List.of("customer_id", "style_id", "purchase_count", "last_purchased_at",
+                "last_size"), styles.values().stream()
+                        .map(t -> new Object[] { t.customerId, t.key, t.count, t.last, t.lastSize }).toList());
+    }
+
+    /** COPY on PostgreSQL, a batch of inserts elsewhere. */
+    private static void insert(Connection connection, String table, List<String> columns, List<Object[]> rows)
+            throws SQLException {
+        if (BulkCopy.supported(connection)) {
+            BulkCopy.copy(connection, table, columns, rows);
+            return;
         }
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO customer_style "
-                + "(customer_id, style_id, purchase_count, last_purchased_at, last_size) VALUES (?, ?, ?, ?, ?)")) {
-            for (Tally t : styles.values()) {
-                insert.setLong(1, t.customerId);
-                insert.setLong(2, (Long) t.key);
-                insert.setInt(3, t.count);
-                insert.setObject(4, t.last);
-                insert.setString(5, t.lastSize);
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + table + " ("
+                + String.join(", ", columns) + ") VALUES (" + Sql.placeholders(columns.size()) + ")")) {
+            for (Object[] row : rows) {
+                for (int i = 0; i < row.length; i++) {
+                    insert.setObject(i + 1, row[i]);
+                }
                 insert.addBatch();
             }
             insert.executeBatch();

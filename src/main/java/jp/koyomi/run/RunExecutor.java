@@ -23,6 +23,7 @@ import org.jboss.logging.Logger;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import jp.koyomi.metrics.PipelineMetrics;
 
 /**
  * Executes runs as DESIGN.md draws it: audience batch → decide → write outbox rows, decisions and
@@ -46,6 +47,9 @@ public class RunExecutor {
 
     @Inject
     Clock clock;
+
+    @Inject
+    PipelineMetrics metrics;
 
     /** Who this instance is as the owner of slices. */
     String instanceId;
@@ -204,6 +208,7 @@ public class RunExecutor {
                 long last = batch.get(batch.size() - 1).id();
                 RunWriter.write(c, slice.run().id(), slice.run().campaignId(), slice.sliceNo(), outcomes, last, now,
                         quietHoursOn ? quiet.firstSendAt(now) : now);
+                metrics.decided(outcomes.size());
                 return slice.at(last);
             }
         });

@@ -27,6 +27,8 @@ import org.junit.jupiter.api.Test;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import jp.koyomi.metrics.PipelineMetrics;
 import jp.koyomi.domain.Channel;
 import jp.koyomi.run.QuietHours;
 import jp.koyomi.support.Csv;
@@ -59,7 +61,7 @@ class OutboxDrainerTest {
     AgroalDataSource dataSource;
 
     private OutboxDrainer drainer(ManualClock clock) {
-        return new OutboxDrainer(outbox, config, clock, links, gate);
+        return new OutboxDrainer(outbox, config, clock, links, gate, new PipelineMetrics(new SimpleMeterRegistry()));
     }
 
     private String column(String column, long id) throws SQLException {
@@ -93,7 +95,7 @@ class OutboxDrainerTest {
         long second = Db.pendingDelivery(dataSource, customer, Channel.EMAIL, start.minusSeconds(1));
         set(second, "attempts = ?", 3);
         ManualClock clock = new ManualClock(start);
-        OutboxDrainer drainer = new OutboxDrainer(outbox, config, clock, links, new SendGate(TOKYO_DAYTIME::firstSendAt));
+        OutboxDrainer drainer = new OutboxDrainer(outbox, config, clock, links, new SendGate(TOKYO_DAYTIME::firstSendAt), new PipelineMetrics(new SimpleMeterRegistry()));
         ScriptedMessenger smtp = new ScriptedMessenger(Channel.EMAIL, m -> {
             clock.advance(Duration.ofSeconds(20));
             return new SendResult.Sent("ok");

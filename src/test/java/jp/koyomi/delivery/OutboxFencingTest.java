@@ -15,6 +15,8 @@ import org.junit.jupiter.api.Test;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import jp.koyomi.metrics.PipelineMetrics;
 import jp.koyomi.domain.Channel;
 import jp.koyomi.support.Db;
 
@@ -89,8 +91,8 @@ class OutboxFencingTest {
         Instant t0 = Instant.parse("2001-02-01T00:00:00Z");
         List<Long> ids = deliveries("FENCE-2", 4, t0);
         ManualClock clock = new ManualClock(t0);
-        OutboxDrainer first = new OutboxDrainer(outbox, config, clock, links, gate);
-        OutboxDrainer second = new OutboxDrainer(outbox, config, clock, links, gate);
+        OutboxDrainer first = new OutboxDrainer(outbox, config, clock, links, gate, new PipelineMetrics(new SimpleMeterRegistry()));
+        OutboxDrainer second = new OutboxDrainer(outbox, config, clock, links, gate, new PipelineMetrics(new SimpleMeterRegistry()));
         ScriptedMessenger smtp = ScriptedMessenger.accepting(Channel.EMAIL);
 
         // The first drainer claims the batch, then stalls (a long GC pause, a hung host) past its lease.
@@ -115,7 +117,7 @@ class OutboxFencingTest {
         Instant t0 = Instant.parse("2001-03-01T00:00:00Z");
         List<Long> ids = deliveries("FENCE-3", 5, t0);
         ManualClock clock = new ManualClock(t0);
-        OutboxDrainer worker = new OutboxDrainer(outbox, config, clock, links, gate);
+        OutboxDrainer worker = new OutboxDrainer(outbox, config, clock, links, gate, new PipelineMetrics(new SimpleMeterRegistry()));
         // Each send takes 45 s (an SMTP server near its 10 s + 30 s timeouts): the batch lasts far longer
         // than one lease, and another worker tries to claim after every send.
         List<Long> takenByOthers = new java.util.ArrayList<>();
