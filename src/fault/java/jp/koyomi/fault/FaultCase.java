@@ -115,6 +115,8 @@ abstract class FaultCase {
         p.put("koyomi.outbox.lease", "PT20S");
         p.put("koyomi.outbox.first-retry-delay", "PT1S");
         p.put("koyomi.outbox.max-retry-delay", "PT5S");
+        // Koyomi's own DEBUG lines too: the log scan holds for every level an operator may switch on.
+        p.put("quarkus.log.category.\"jp.koyomi\".level", "DEBUG");
         return p;
     }
 
@@ -270,6 +272,15 @@ abstract class FaultCase {
      */
     long assertLogsHoldNoSecrets() throws IOException {
         return assertLogsHoldNoSecrets(true);
+    }
+
+    /** Lines all processes of the case wrote so far. */
+    long logLines() throws IOException {
+        long lines = 0;
+        for (KoyomiProcess p : processes) {
+            lines += p.log().lines().count();
+        }
+        return lines;
     }
 
     /** @param markerSent whether the case sent the marker customer's email (a postal-only case does not) */
