@@ -46,6 +46,7 @@ abstract class FaultCase {
     LineStub line;
     Path workDir;
     final List<KoyomiProcess> processes = new ArrayList<>();
+    static final Path REPORT = Path.of("target", "fault-report.md");
     private static boolean templateReady;
     private String caseName;
     private Instant started;
@@ -69,6 +70,7 @@ abstract class FaultCase {
      * the demo load.
      */
     private void prepareTemplate() throws Exception {
+        Files.deleteIfExists(REPORT);
         db.recreate();
         workDir = emptyDirectory("template");
         try (KoyomiProcess k = new KoyomiProcess("koyomi", workDir, environment(), baseProperties()).start()) {
@@ -113,6 +115,8 @@ abstract class FaultCase {
         p.put("koyomi.outbox.lease", "PT20S");
         p.put("koyomi.outbox.first-retry-delay", "PT1S");
         p.put("koyomi.outbox.max-retry-delay", "PT5S");
+        // Koyomi's own DEBUG lines too: the log scan holds for every level an operator may switch on.
+        p.put("quarkus.log.category.\"jp.koyomi\".level", "DEBUG");
         return p;
     }
 
@@ -270,6 +274,15 @@ abstract class FaultCase {
         return assertLogsHoldNoSecrets(true);
     }
 
+    /** Lines all processes of the case wrote so far. */
+    long logLines() throws IOException {
+        long lines = 0;
+        for (KoyomiProcess p : processes) {
+            lines += p.log().lines().count();
+        }
+        return lines;
+    }
+
     /** @param markerSent whether the case sent the marker customer's email (a postal-only case does not) */
     long assertLogsHoldNoSecrets(boolean markerSent) throws IOException {
         Map<String, String> secrets = new LinkedHashMap<>();
@@ -313,13 +326,12 @@ abstract class FaultCase {
                 starts, kills, once.decided(), once.emailSent(), once.linesSent(), once.emailTransmissions(), once.twice(),
                 once.lost(), Duration.between(started, Instant.now()).toSeconds(), extra);
         System.out.println("FAULT " + line);
-        Path report = Path.of("target", "fault-report.md");
-        if (!Files.exists(report)) {
-            Files.writeString(report, "Fault suite, " + LocalDate.now() + ", " + Runtime.getRuntime().availableProcessors()
+        if (!Files.exists(REPORT)) {
+            Files.writeString(REPORT, "Fault suite, " + LocalDate.now() + ", " + Runtime.getRuntime().availableProcessors()
                     + " cores, " + CUSTOMERS + " demo customers\n\n| case | runs | starts | kill -9 | decisions | sent | SMTP "
                     + "transmissions | twice | lost | seconds | notes |\n|---|---|---|---|---|---|---|---|---|---|---|\n",
                     StandardCharsets.UTF_8);
         }
-        Files.writeString(report, line + "\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+        Files.writeString(REPORT, line + "\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
     }
 }

@@ -34,10 +34,10 @@ class KillAndRestartTest extends FaultCase {
         awaitSendsSettled(run);
 
         Once once = exactlyOnce(run);
-        assertExactlyOnce(once);
-        long lines = assertLogsHoldNoSecrets();
         report(1, once, "killed at checkpoint " + checkpointAtKill + "; completed " + resumed.toSeconds()
-                + " s after restart; " + lines + " log lines clean");
+                + " s after restart; " + logLines() + " log lines scanned");
+        assertExactlyOnce(once);
+        assertLogsHoldNoSecrets();
     }
 
     @Test
@@ -59,10 +59,10 @@ class KillAndRestartTest extends FaultCase {
         awaitSendsSettled(run);
 
         Once once = exactlyOnce(run);
+        report(1, once, "default run lease; resumed " + resumed.toSeconds() + " s after the restart was ready; "
+                + logLines() + " log lines scanned");
         assertExactlyOnce(once);
-        long lines = assertLogsHoldNoSecrets();
-        report(1, once, "default run lease; resumed " + resumed.toSeconds() + " s after the restart was ready; " + lines
-                + " log lines clean");
+        assertLogsHoldNoSecrets();
     }
 
     @Test
@@ -80,17 +80,17 @@ class KillAndRestartTest extends FaultCase {
         awaitSendsSettled(run);
 
         Once once = exactlyOnce(run);
-        assertExactlyOnce(once);
         Map<String, Long> states = finalStates(run);
-        assertEquals(once.emailSent() + once.linesSent(), states.getOrDefault("SENT", 0L), "final states " + states);
         // A message handed to SMTP just before the kill may be handed over again after it, under its
         // own Message-ID (receivers drop the copy); never more than the workers had in flight.
         long retransmitted = once.emailTransmissions() - once.emailSent();
+        report(1, once, "killed with " + sentAtKill + " sent; " + retransmitted + " re-transmitted under the same "
+                + "Message-ID; " + logLines() + " log lines scanned");
+        assertExactlyOnce(once);
+        assertEquals(once.emailSent() + once.linesSent(), states.getOrDefault("SENT", 0L), "final states " + states);
         assertTrue(retransmitted <= 2, retransmitted + " emails transmitted again after the kill; at most the 2 email "
                 + "workers' in-flight messages may be");
-        long lines = assertLogsHoldNoSecrets();
-        report(1, once, "killed with " + sentAtKill + " sent; " + retransmitted + " re-transmitted under the same "
-                + "Message-ID; " + lines + " log lines clean");
+        assertLogsHoldNoSecrets();
     }
 
     @Test
@@ -133,17 +133,22 @@ class KillAndRestartTest extends FaultCase {
         long twice = rows.values().stream().filter(n -> n > 1).count();
         long sent = deliveries(run, "POSTAL", "SENT");
         long heldBack = deliveries(run, "POSTAL", "FAILED");
+        long onDisk;
+        try (var list = Files.list(files)) {
+            onDisk = list.count();
+        }
+        long recorded = db.count("SELECT COUNT(*) FROM postal_export WHERE run_id = ?", run);
+        report(1, new Once(db.count("SELECT COUNT(*) FROM run_decision WHERE run_id = ?", run),
+                db.count("SELECT COUNT(*) FROM customer"), 0, 0, 0, postal - sent - heldBack, twice, 0),
+                exported + " postal rows exported, " + heldBack + " held back; first export "
+                        + (firstStatus < 0 ? "cut off by the kill" : "answered " + firstStatus + " before the kill") + "; "
+                        + recorded + " recorded exports, " + onDisk + " files on disk; " + logLines() + " log lines scanned");
         assertEquals(0, deliveries(run, "POSTAL", "PENDING"), "every POSTAL delivery exported or held back");
         assertEquals(0, twice, "letters in two export files (printed twice)");
         assertEquals(sent, exported, "exported rows = POSTAL deliveries marked SENT (0 lost)");
         assertEquals(postal, sent + heldBack + deliveries(run, "POSTAL", "SKIPPED") + deliveries(run, "POSTAL", "EXPIRED"),
                 "every POSTAL delivery accounted for");
-        long lines = assertLogsHoldNoSecrets(false);
-        report(1, new Once(db.count("SELECT COUNT(*) FROM run_decision WHERE run_id = ?", run),
-                db.count("SELECT COUNT(*) FROM customer"), 0, 0, 0, postal - sent - heldBack, twice, 0),
-                exported + " postal rows exported, " + heldBack + " held back; first export "
-                        + (firstStatus < 0 ? "cut off by the kill" : "answered " + firstStatus + " before the kill") + "; "
-                        + lines + " log lines clean");
+        assertLogsHoldNoSecrets(false);
     }
 
     private static boolean hasFiles(Path dir) {

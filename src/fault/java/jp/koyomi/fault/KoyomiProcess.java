@@ -128,6 +128,23 @@ final class KoyomiProcess implements AutoCloseable {
         kills++;
     }
 
+    /** kill -STOP: the process stays alive, holding its leases and open transactions, but does nothing (a long GC pause, a frozen VM). */
+    void pause() throws IOException, InterruptedException {
+        signal("STOP");
+    }
+
+    /** kill -CONT: the paused process carries on where it stood. */
+    void resume() throws IOException, InterruptedException {
+        signal("CONT");
+    }
+
+    private void signal(String signal) throws IOException, InterruptedException {
+        int exit = new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid())).inheritIO().start().waitFor();
+        if (exit != 0) {
+            throw new IllegalStateException("kill -" + signal + " " + process.pid() + " exited with " + exit);
+        }
+    }
+
     void restart() throws IOException, InterruptedException {
         if (process.isAlive()) {
             kill();
@@ -160,6 +177,11 @@ final class KoyomiProcess implements AutoCloseable {
     @Override
     public void close() throws InterruptedException {
         if (process != null && process.isAlive()) {
+            try {
+                resume(); // a paused process would not hear the SIGTERM
+            } catch (IOException e) {
+                process.destroyForcibly();
+            }
             process.destroy();
             if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor();

@@ -11,7 +11,9 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 
+import com.icegreen.greenmail.Managers;
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.store.StoredMessage;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 
@@ -21,6 +23,13 @@ import com.icegreen.greenmail.util.ServerSetup;
  * by recipient.
  */
 final class SmtpSink implements AutoCloseable {
+
+    /** GreenMail logs every recipient it creates a mailbox for; that is noise in the suite's output. */
+    private static final java.util.logging.Logger GREENMAIL_LOG = java.util.logging.Logger.getLogger("com.icegreen.greenmail");
+
+    static {
+        GREENMAIL_LOG.setLevel(java.util.logging.Level.WARNING);
+    }
 
     static final String USER = "koyomi-smtp";
     static final String PASSWORD = "smtp-pw-that-must-never-be-logged-5e2b";
@@ -50,8 +59,10 @@ final class SmtpSink implements AutoCloseable {
 
     /** The outage: connections are refused until {@link #start()}. */
     synchronized void stop() {
+        // GreenMail forgets its mailboxes when it stops: keep them and read them once it no longer accepts.
+        Managers store = server.getManagers();
         server.stop();
-        earlier.addAll(read(server));
+        earlier.addAll(read(store));
         server = null;
     }
 
@@ -63,7 +74,7 @@ final class SmtpSink implements AutoCloseable {
     synchronized List<Mail> received() {
         List<Mail> all = new ArrayList<>(earlier);
         if (server != null) {
-            all.addAll(read(server));
+            all.addAll(read(server.getManagers()));
         }
         return all;
     }
@@ -87,9 +98,10 @@ final class SmtpSink implements AutoCloseable {
         return mails.stream().collect(Collectors.groupingBy(key, Collectors.counting()));
     }
 
-    private static List<Mail> read(GreenMail server) {
+    private static List<Mail> read(Managers store) {
         List<Mail> mails = new ArrayList<>();
-        for (MimeMessage m : server.getReceivedMessages()) {
+        for (StoredMessage stored : store.getImapHostManager().getAllMessages()) {
+            MimeMessage m = stored.getMimeMessage();
             try {
                 mails.add(new Mail(m.getMessageID(), ((InternetAddress) m.getAllRecipients()[0]).getAddress(), m.getSubject(),
                         unsubscribeToken(m.getHeader("List-Unsubscribe", null))));

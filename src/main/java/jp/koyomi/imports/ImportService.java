@@ -22,7 +22,7 @@ import jp.koyomi.common.InvalidInputException;
  * Runs one import in one transaction: rows are parsed and checked one by one, resolved and written
  * in batches while the file is clean, and the whole import is rolled back if any row is bad.
  * After the first error nothing more is written, but every row is still checked so the answer
- * lists all that is wrong (up to {@link ImportErrors#MAX_REPORTED}).
+ * lists what is wrong (the first {@link ImportErrors#MAX_REPORTED}) and counts all bad rows' errors.
  */
 @ApplicationScoped
 public class ImportService {
@@ -69,7 +69,7 @@ public class ImportService {
         if (rows.hasHeaderRow() && !checkHeader(importer, rows.header(), errors)) {
             throw new ImportRejectedException(importer.spec().what(), errors.total(), errors.list());
         }
-        while (rows.hasNext() && !errors.full()) {
+        while (rows.hasNext()) {
             Row row = rows.next();
             for (String column : row.cells().keySet()) {
                 if (!importer.spec().columns().contains(column) && unknownColumns.add(column)) {
@@ -77,7 +77,8 @@ public class ImportService {
                 }
             }
             R record = importer.parse(row, errors);
-            if (record == null) {
+            if (record == null || errors.full()) {
+                // Past the listed errors, rows are only checked and counted, so the answer says how many are bad.
                 continue;
             }
             if (!keys.add(importer.key(record))) {

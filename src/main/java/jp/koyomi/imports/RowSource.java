@@ -2,10 +2,9 @@ package jp.koyomi.imports;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.PushbackInputStream;
 import java.io.Reader;
-import java.nio.charset.StandardCharsets;
+import java.nio.charset.CharacterCodingException;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,7 +43,11 @@ public abstract class RowSource implements Iterator<Row>, AutoCloseable {
     }
 
     public static RowSource csv(InputStream body) throws IOException {
-        return new Csv(new InputStreamReader(skipBom(body), StandardCharsets.UTF_8));
+        try {
+            return new Csv(new StrictUtf8Reader(skipBom(body)));
+        } catch (CharacterCodingException e) {
+            throw new UnreadableException(0, "malformed CSV header: " + rootMessage(e));
+        }
     }
 
     public static RowSource json(InputStream body) throws IOException {
@@ -109,7 +112,11 @@ public abstract class RowSource implements Iterator<Row>, AutoCloseable {
             var iterator = CSV.readerForListOf(String.class).with(CsvSchema.emptySchema()).<List<String>>readValues(reader);
             this.closer = iterator;
             this.lines = iterator;
-            this.header = lines.hasNext() ? lines.next().stream().map(String::strip).toList() : List.of();
+            try {
+                this.header = lines.hasNext() ? lines.next().stream().map(String::strip).toList() : List.of();
+            } catch (RuntimeException e) {
+                throw new UnreadableException(0, "malformed CSV header: " + rootMessage(e));
+            }
         }
 
         @Override
@@ -234,6 +241,9 @@ public abstract class RowSource implements Iterator<Row>, AutoCloseable {
         Throwable t = e;
         while (t.getCause() != null) {
             t = t.getCause();
+        }
+        if (t instanceof CharacterCodingException) {
+            return "the file is not valid UTF-8 text at or just before this row (save it as UTF-8)";
         }
         return t instanceof JsonProcessingException j ? j.getOriginalMessage() : t.getMessage();
     }
