@@ -59,8 +59,13 @@ class LineMessengerTest {
         line.stop();
     }
 
+    /** Timeouts a busy 2-core box never reaches by accident (a 500 ms read timeout did, and made answers look lost). */
     private LineSettings settings() {
-        return new LineSettings(URI.create(line.baseUrl()), TOKEN, Duration.ofSeconds(2), Duration.ofMillis(500), 8);
+        return settings(Duration.ofSeconds(30));
+    }
+
+    private LineSettings settings(Duration readTimeout) {
+        return new LineSettings(URI.create(line.baseUrl()), TOKEN, Duration.ofSeconds(10), readTimeout, 8);
     }
 
     private void answer(ResponseDefinitionBuilder response) {
@@ -149,10 +154,12 @@ class LineMessengerTest {
 
     @Test
     void shouldRetryWhenLineDoesNotAnswerInTime() {
-        answer(json(200, "{\"sentMessages\":[]}").withFixedDelay(2_000));
+        // A read timeout of 1 s against an answer 6 s late: a timeout however busy the machine is.
+        answer(json(200, "{\"sentMessages\":[]}").withFixedDelay(6_000));
         UUID key = UUID.randomUUID();
+        LineMessenger impatient = new LineMessenger(settings(Duration.ofSeconds(1)), new PushRateLimiter(1_000, 100));
 
-        SendResult result = messenger.send(push(1L, key, TEXT));
+        SendResult result = impatient.send(push(1L, key, TEXT));
 
         assertInstanceOf(SendResult.Retry.class, result);
         line.verify(postRequestedFor(urlEqualTo(PUSH)).withHeader("X-Line-Retry-Key", equalTo(key.toString())));
