@@ -118,7 +118,7 @@ public class RelevanceBenchmark {
         lastChance = CompiledRules.compile(RulesJson.parse(LAST_CHANCE_JEANS), snapshot, run);
         winterCoat = CompiledRules.compile(RulesJson.parse(WINTER_COAT_MARKDOWN), snapshot, run);
         channels = new ChannelChoice(List.of(Channel.LINE, Channel.EMAIL, Channel.POSTAL));
-        cap = new FrequencyCap(7, 3, Map.of(Channel.POSTAL, 1));
+        cap = new FrequencyCap(Duration.ofDays(7), 3, Map.of(Channel.POSTAL, 1));
         customers = new CustomerProfile[CUSTOMERS];
         counts = new MessageCounts[CUSTOMERS];
         for (int i = 0; i < CUSTOMERS; i++) {

@@ -12,15 +12,15 @@ import jp.koyomi.domain.Channel;
  * How many marketing messages one customer may get in a rolling window, across all campaigns:
  * overall and per channel. Pure; the caller counts the sent and pending messages.
  *
- * @param windowDays    the rolling window, in days back from the run
+ * @param window        the rolling window back from the run, e.g. 7 days or 12 hours
  * @param maxOverall    at most this many on all channels together; null for no overall cap
  * @param maxPerChannel at most this many on a channel; a missing channel has no cap of its own
  */
-public record FrequencyCap(int windowDays, Integer maxOverall, Map<Channel, Integer> maxPerChannel) {
+public record FrequencyCap(Duration window, Integer maxOverall, Map<Channel, Integer> maxPerChannel) {
 
     public FrequencyCap {
-        if (windowDays < 1) {
-            throw new IllegalArgumentException("frequency cap window must be at least 1 day, was " + windowDays);
+        if (window == null || window.isNegative() || window.isZero()) {
+            throw new IllegalArgumentException("frequency cap window must be positive, was " + window);
         }
         if (maxOverall != null && maxOverall < 0) {
             throw new IllegalArgumentException("overall cap must be >= 0, was " + maxOverall);
@@ -44,22 +44,22 @@ public record FrequencyCap(int windowDays, Integer maxOverall, Map<Channel, Inte
         if (perChannel != null) {
             perChannel.forEach((channel, limit) -> channels.merge(channel, limit, Math::min));
         }
-        return new FrequencyCap(windowDays, overall, channels);
+        return new FrequencyCap(window, overall, channels);
     }
 
     /** Count messages sent or queued from this instant on. */
     public Instant windowStart(Instant runAt) {
-        return runAt.minus(Duration.ofDays(windowDays));
+        return runAt.minus(window);
     }
 
     /** Whether one more message may go to the customer on any channel. */
     public CapCheck check(MessageCounts counts) {
         if (maxOverall != null && counts.overall() >= maxOverall) {
-            return new CapCheck(false, "capped: " + counts.overall() + " marketing messages in the last " + windowDays
-                    + " days, at most " + maxOverall);
+            return new CapCheck(false, "capped: " + counts.overall() + " marketing messages in the last " + span()
+                    + ", at most " + maxOverall);
         }
         return new CapCheck(true, "under the cap: " + counts.overall() + " marketing messages in the last "
-                + windowDays + " days" + (maxOverall == null ? "" : ", at most " + maxOverall));
+                + span() + (maxOverall == null ? "" : ", at most " + maxOverall));
     }
 
     /** Whether one more message may go to the customer on this channel (the overall cap included). */
@@ -71,7 +71,7 @@ public record FrequencyCap(int windowDays, Integer maxOverall, Map<Channel, Inte
         Integer max = maxPerChannel.get(channel);
         if (max != null && counts.on(channel) >= max) {
             return new CapCheck(false, "capped: " + counts.on(channel) + " " + channel + " messages in the last "
-                    + windowDays + " days, at most " + max);
+                    + span() + ", at most " + max);
         }
         return overall;
     }
@@ -85,5 +85,16 @@ public record FrequencyCap(int windowDays, Integer maxOverall, Map<Channel, Inte
             }
         });
         return capped;
+    }
+
+    /** "7 days", "12 hours", "90 minutes": the window as the explanations say it. */
+    private String span() {
+        if (window.toHoursPart() == 0 && window.toMinutesPart() == 0 && window.toSecondsPart() == 0) {
+            return window.toDays() + " days";
+        }
+        if (window.toMinutesPart() == 0 && window.toSecondsPart() == 0) {
+            return window.toHours() + " hours";
+        }
+        return window.toMinutes() + " minutes";
     }
 }

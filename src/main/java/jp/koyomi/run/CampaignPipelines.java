@@ -89,7 +89,7 @@ public class CampaignPipelines {
 
     /** The global cap, made stricter by the campaign's own where it has one. */
     private FrequencyCap cap(CampaignDefinition definition) {
-        FrequencyCap global = new FrequencyCap((int) config.cap().window().toDays(), config.cap().max(), config.cap().perChannel());
+        FrequencyCap global = new FrequencyCap(config.cap().window(), config.cap().max(), config.cap().perChannel());
         return definition.frequencyCap() == null ? global
                 : global.tightenedTo(definition.frequencyCap().max(), definition.frequencyCap().perChannel());
     }

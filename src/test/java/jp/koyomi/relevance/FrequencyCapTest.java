@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
@@ -16,7 +17,7 @@ import jp.koyomi.domain.Channel;
 
 class FrequencyCapTest {
 
-    private static final FrequencyCap TWO_A_WEEK_ONE_POSTAL = new FrequencyCap(7, 2, Map.of(Channel.POSTAL, 1));
+    private static final FrequencyCap TWO_A_WEEK_ONE_POSTAL = new FrequencyCap(Duration.ofDays(7), 2, Map.of(Channel.POSTAL, 1));
 
     @Test
     void allowsBelowTheOverallCap() {
@@ -45,7 +46,7 @@ class FrequencyCapTest {
 
     @Test
     void noOverallCapMeansOnlyChannelCapsApply() {
-        FrequencyCap channelOnly = new FrequencyCap(30, null, Map.of(Channel.LINE, 4));
+        FrequencyCap channelOnly = new FrequencyCap(Duration.ofDays(30), null, Map.of(Channel.LINE, 4));
 
         assertTrue(channelOnly.check(new MessageCounts(100, Map.of())).allowed());
         assertFalse(channelOnly.check(new MessageCounts(4, Map.of(Channel.LINE, 4)), Channel.LINE).allowed());
@@ -53,7 +54,7 @@ class FrequencyCapTest {
 
     @Test
     void zeroCapAllowsNothing() {
-        assertFalse(new FrequencyCap(7, 0, null).check(MessageCounts.NONE).allowed());
+        assertFalse(new FrequencyCap(Duration.ofDays(7), 0, null).check(MessageCounts.NONE).allowed());
     }
 
     @Test
@@ -63,19 +64,30 @@ class FrequencyCapTest {
 
     @Test
     void refusesNonsenseSettings() {
-        assertThrows(IllegalArgumentException.class, () -> new FrequencyCap(0, 2, null));
-        assertThrows(IllegalArgumentException.class, () -> new FrequencyCap(7, -1, null));
-        assertThrows(IllegalArgumentException.class, () -> new FrequencyCap(7, 2, Map.of(Channel.LINE, -1)));
+        assertThrows(IllegalArgumentException.class, () -> new FrequencyCap(Duration.ZERO, 2, null));
+        assertThrows(IllegalArgumentException.class, () -> new FrequencyCap(Duration.ofDays(7), -1, null));
+        assertThrows(IllegalArgumentException.class, () -> new FrequencyCap(Duration.ofDays(7), 2, Map.of(Channel.LINE, -1)));
     }
 
     @Test
     void aCampaignsOwnCapTightensTheGlobalOneButNeverLoosensIt() {
-        FrequencyCap global = new FrequencyCap(7, 2, Map.of(Channel.POSTAL, 1));
+        FrequencyCap global = new FrequencyCap(Duration.ofDays(7), 2, Map.of(Channel.POSTAL, 1));
 
         FrequencyCap tighter = global.tightenedTo(1, Map.of(Channel.LINE, 0, Channel.POSTAL, 3));
 
-        assertEquals(new FrequencyCap(7, 1, Map.of(Channel.POSTAL, 1, Channel.LINE, 0)), tighter);
+        assertEquals(new FrequencyCap(Duration.ofDays(7), 1, Map.of(Channel.POSTAL, 1, Channel.LINE, 0)), tighter);
         assertEquals(global, global.tightenedTo(5, null));
-        assertEquals(new FrequencyCap(7, 3, Map.of()), new FrequencyCap(7, null, Map.of()).tightenedTo(3, Map.of()));
+        assertEquals(new FrequencyCap(Duration.ofDays(7), 3, Map.of()), new FrequencyCap(Duration.ofDays(7), null, Map.of()).tightenedTo(3, Map.of()));
+    }
+
+    @Test
+    void shouldCapWithinAWindowShorterThanADay() {
+        FrequencyCap twiceIn12Hours = new FrequencyCap(Duration.ofHours(12), 2, null);
+        Instant runAt = Instant.parse("2026-11-26T09:00:00Z");
+
+        assertEquals(Instant.parse("2026-11-25T21:00:00Z"), twiceIn12Hours.windowStart(runAt));
+        CapCheck capped = twiceIn12Hours.check(new MessageCounts(2, Map.of(Channel.EMAIL, 2)), Channel.EMAIL);
+        assertFalse(capped.allowed());
+        assertTrue(capped.explanation().contains("in the last 12 hours"), capped.explanation());
     }
 }
