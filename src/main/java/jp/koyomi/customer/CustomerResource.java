@@ -64,6 +64,7 @@ public class CustomerResource {
     @APIResponse(responseCode = "200", description = "The customer with the consent recorded")
     @APIResponse(responseCode = "400", description = "A field is missing or invalid")
     @APIResponse(responseCode = "404", description = "No such customer")
+    @APIResponse(responseCode = "409", description = "A later change of this consent is already recorded; it stands")
     public CustomerView recordConsent(@Parameter(description = "The customer's external id", example = "DEMO-000007") @PathParam("externalId") String externalId, ConsentRequest request) {
         return customers.recordConsent(externalId, request);
     }
