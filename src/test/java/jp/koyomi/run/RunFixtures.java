@@ -16,7 +16,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jp.koyomi.domain.Channel;
+import jp.koyomi.metrics.PipelineMetrics;
 import jp.koyomi.support.Csv;
 import jp.koyomi.support.Db;
 import jp.koyomi.template.RenderedMessage;
@@ -58,6 +60,7 @@ final class RunFixtures {
         executor.config = config;
         executor.clock = clock;
         executor.instanceId = instanceId;
+        executor.metrics = new PipelineMetrics(new SimpleMeterRegistry());
         return executor;
     }
 
