@@ -27,8 +27,6 @@ import org.junit.jupiter.api.Test;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import jp.koyomi.metrics.PipelineMetrics;
 import jp.koyomi.domain.Channel;
 import jp.koyomi.run.QuietHours;
 import jp.koyomi.support.Csv;
@@ -46,22 +44,13 @@ class OutboxDrainerTest {
             ZoneId.of("Asia/Tokyo"));
 
     @Inject
-    Outbox outbox;
-
-    @Inject
-    OutboxConfig config;
-
-    @Inject
-    UnsubscribeLinks links;
-
-    @Inject
-    SendGate gate;
+    HandDrivenDrainers drainers;
 
     @Inject
     AgroalDataSource dataSource;
 
     private OutboxDrainer drainer(ManualClock clock) {
-        return new OutboxDrainer(outbox, config, clock, links, gate, new PipelineMetrics(new SimpleMeterRegistry()));
+        return drainers.on(clock);
     }
 
     private String column(String column, long id) throws SQLException {
@@ -95,7 +84,7 @@ class OutboxDrainerTest {
         long second = Db.pendingDelivery(dataSource, customer, Channel.EMAIL, start.minusSeconds(1));
         set(second, "attempts = ?", 3);
         ManualClock clock = new ManualClock(start);
-        OutboxDrainer drainer = new OutboxDrainer(outbox, config, clock, links, new SendGate(TOKYO_DAYTIME::firstSendAt), new PipelineMetrics(new SimpleMeterRegistry()));
+        OutboxDrainer drainer = drainers.on(clock, new SendGate(TOKYO_DAYTIME::firstSendAt));
         ScriptedMessenger smtp = new ScriptedMessenger(Channel.EMAIL, m -> {
             clock.advance(Duration.ofSeconds(20));
             return new SendResult.Sent("ok");

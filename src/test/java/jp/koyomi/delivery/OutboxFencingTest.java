@@ -15,8 +15,6 @@ import org.junit.jupiter.api.Test;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import jp.koyomi.metrics.PipelineMetrics;
 import jp.koyomi.domain.Channel;
 import jp.koyomi.support.Db;
 
@@ -35,10 +33,7 @@ class OutboxFencingTest {
     OutboxConfig config;
 
     @Inject
-    UnsubscribeLinks links;
-
-    @Inject
-    SendGate gate;
+    HandDrivenDrainers drainers;
 
     @Inject
     AgroalDataSource dataSource;
@@ -91,8 +86,8 @@ class OutboxFencingTest {
         Instant t0 = Instant.parse("2001-02-01T00:00:00Z");
         List<Long> ids = deliveries("FENCE-2", 4, t0);
         ManualClock clock = new ManualClock(t0);
-        OutboxDrainer first = new OutboxDrainer(outbox, config, clock, links, gate, new PipelineMetrics(new SimpleMeterRegistry()));
-        OutboxDrainer second = new OutboxDrainer(outbox, config, clock, links, gate, new PipelineMetrics(new SimpleMeterRegistry()));
+        OutboxDrainer first = drainers.on(clock);
+        OutboxDrainer second = drainers.on(clock);
         ScriptedMessenger smtp = ScriptedMessenger.accepting(Channel.EMAIL);
 
         // The first drainer claims the batch, then stalls (a long GC pause, a hung host) past its lease.
@@ -117,7 +112,7 @@ class OutboxFencingTest {
         Instant t0 = Instant.parse("2001-03-01T00:00:00Z");
         List<Long> ids = deliveries("FENCE-3", 5, t0);
         ManualClock clock = new ManualClock(t0);
-        OutboxDrainer worker = new OutboxDrainer(outbox, config, clock, links, gate, new PipelineMetrics(new SimpleMeterRegistry()));
+        OutboxDrainer worker = drainers.on(clock);
         // Each send takes 45 s (an SMTP server near its 10 s + 30 s timeouts): the batch lasts far longer
         // than one lease, and another worker tries to claim after every send.
         List<Long> takenByOthers = new java.util.ArrayList<>();

@@ -13,8 +13,6 @@ import org.junit.jupiter.api.Test;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import jp.koyomi.metrics.PipelineMetrics;
 import jp.koyomi.domain.Channel;
 import jp.koyomi.support.Csv;
 import jp.koyomi.support.Db;
@@ -25,16 +23,7 @@ import jp.koyomi.support.Runs;
 class SendTimeReportTest {
 
     @Inject
-    Outbox outbox;
-
-    @Inject
-    OutboxConfig config;
-
-    @Inject
-    UnsubscribeLinks links;
-
-    @Inject
-    SendGate gate;
+    HandDrivenDrainers drainers;
 
     @Inject
     AgroalDataSource dataSource;
@@ -52,7 +41,7 @@ class SendTimeReportTest {
         Runs.update(dataSource, "UPDATE delivery SET offered_skus = ?, offer_min_stock = 1 WHERE id = ?",
                 "[\"REPORT-TEE-S\"]", soldOut);
         ManualClock clock = new ManualClock(Instant.now().plusSeconds(1));
-        OutboxDrainer drainer = new OutboxDrainer(outbox, config, clock, links, gate, new PipelineMetrics(new SimpleMeterRegistry()));
+        OutboxDrainer drainer = drainers.on(clock);
         ScriptedMessenger smtp = ScriptedMessenger.accepting(Channel.EMAIL);
         for (int batch = 0; batch < 100 && drainer.drainBatch(smtp) > 0; batch++) {
             // drain everything due, this test's three included
