@@ -160,9 +160,12 @@ final class RunSlices {
             s.executeUpdate();
         }
         // Locked before counting: of two slices finishing at once, the second to lock sees the first done.
-        try (PreparedStatement s = c.prepareStatement("SELECT id FROM campaign_run WHERE id = ? FOR UPDATE")) {
+        // A no-op UPDATE, not SELECT ... FOR UPDATE: on PostgreSQL it takes the non-key row lock, which
+        // does not conflict with the key-share locks other slices' batches take on this row through
+        // their decision and delivery inserts' foreign keys (FOR UPDATE does, and deadlocked them).
+        try (PreparedStatement s = c.prepareStatement("UPDATE campaign_run SET status = status WHERE id = ?")) {
             s.setLong(1, slice.run().id());
-            s.executeQuery().close();
+            s.executeUpdate();
         }
         try (PreparedStatement s = c.prepareStatement("UPDATE campaign_run SET status = 'COMPLETED', finished_at = ?, "
                 + "claimed_until = NULL WHERE id = ? AND status = 'RUNNING' "
