@@ -108,7 +108,7 @@ abstract class FaultCase {
         Map<String, String> p = new LinkedHashMap<>();
         // Quiet hours would hold every send made after 21:00 Tokyo time until morning.
         p.put("koyomi.runs.quiet-hours.disabled", "true");
-        p.put("koyomi.runs.batch-size", "50");
+        p.put("koyomi.runs.batch-size", "10");
         p.put("koyomi.outbox.batch-size", "20");
         // A killed instance's claims and run lease come back within seconds, not minutes.
         p.put("koyomi.runs.lease", "PT20S");
@@ -187,8 +187,9 @@ abstract class FaultCase {
         return (String) db.value("SELECT status FROM campaign_run WHERE id = ?", run);
     }
 
-    long checkpoint(long run) {
-        return db.count("SELECT checkpoint FROM campaign_run WHERE id = ?", run);
+    /** Customers the run has decided so far: batches commit their decisions, so this is its progress. */
+    long decided(long run) {
+        return db.count("SELECT COUNT(*) FROM run_decision WHERE run_id = ?", run);
     }
 
     long deliveries(long run, String channel, String status) {

@@ -24,9 +24,9 @@ class KillAndRestartTest extends FaultCase {
         long run = approveAndRunNow(koyomi, NEWSLETTER);
         // Mid-batch: some batches committed, the run still going.
         koyomi.await("run " + run + " RUNNING past its first batch", LONG,
-                () -> "RUNNING".equals(runStatus(run)) && checkpoint(run) > 0);
+                () -> "RUNNING".equals(runStatus(run)) && decided(run) > 0);
         koyomi.kill();
-        long checkpointAtKill = checkpoint(run);
+        long decidedAtKill = decided(run);
         assertEquals("RUNNING", runStatus(run), "the run was mid-way when killed");
 
         koyomi.start();
@@ -34,7 +34,7 @@ class KillAndRestartTest extends FaultCase {
         awaitSendsSettled(run);
 
         Once once = exactlyOnce(run);
-        report(1, once, "killed at checkpoint " + checkpointAtKill + "; completed " + resumed.toSeconds()
+        report(1, once, "killed after " + decidedAtKill + " decisions" + "; completed " + resumed.toSeconds()
                 + " s after restart; " + logLines() + " log lines scanned");
         assertExactlyOnce(once);
         assertLogsHoldNoSecrets();
@@ -47,14 +47,14 @@ class KillAndRestartTest extends FaultCase {
         KoyomiProcess koyomi = koyomi("koyomi", settings).start();
         long run = approveAndRunNow(koyomi, NEWSLETTER);
         koyomi.await("run " + run + " RUNNING past its first batch", LONG,
-                () -> "RUNNING".equals(runStatus(run)) && checkpoint(run) > 0);
+                () -> "RUNNING".equals(runStatus(run)) && decided(run) > 0);
         koyomi.kill();
-        long checkpointAtKill = checkpoint(run);
+        long decidedAtKill = decided(run);
 
         koyomi.start();
         Duration resumed = Poll.until("the restarted instance resumes its own run " + run + " within 60 s instead of "
                 + "waiting for its lease to run out", Duration.ofSeconds(60),
-                () -> checkpoint(run) > checkpointAtKill || "COMPLETED".equals(runStatus(run)));
+                () -> decided(run) > decidedAtKill || "COMPLETED".equals(runStatus(run)));
         awaitRunCompleted(run);
         awaitSendsSettled(run);
 

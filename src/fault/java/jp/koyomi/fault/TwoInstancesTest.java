@@ -38,11 +38,11 @@ class TwoInstancesTest extends FaultCase {
         KoyomiProcess a = koyomi("koyomi-a", baseProperties()).start();
         long run = approveAndRunNow(a, NEWSLETTER);
         a.await("run " + run + " RUNNING past its first batch", LONG,
-                () -> "RUNNING".equals(runStatus(run)) && checkpoint(run) > 0);
+                () -> "RUNNING".equals(runStatus(run)) && decided(run) > 0);
         // A stalls (kill -STOP) holding the run, most likely inside a batch transaction.
         a.pause();
         Object heldUntil = db.value("SELECT claimed_until FROM campaign_run WHERE id = ?", run);
-        long checkpointAtPause = checkpoint(run);
+        long decidedAtPause = decided(run);
         KoyomiProcess b = koyomi("koyomi-b", baseProperties()).start();
         b.await("instance B takes run " + run + " over once A's lease ran out", LONG,
                 () -> !String.valueOf(heldUntil).equals(String.valueOf(db.value("SELECT claimed_until FROM campaign_run "
@@ -53,7 +53,7 @@ class TwoInstancesTest extends FaultCase {
         awaitSendsSettled(run);
 
         Once once = exactlyOnce(run);
-        report(1, once, "A paused (kill -STOP) at checkpoint " + checkpointAtPause + ", B took the run over, A resumed; "
+        report(1, once, "A paused (kill -STOP) after " + decidedAtPause + " decisions, B took the run over, A resumed; "
                 + line.keysRequestedMoreThanOnce() + " LINE keys pushed twice; " + logLines() + " log lines scanned");
         assertExactlyOnce(once);
         assertEquals(0, SmtpSink.moreThanOnce(smtp.byMessageId()), "emails transmitted twice");
