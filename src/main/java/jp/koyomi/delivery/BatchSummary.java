@@ -1,5 +1,6 @@
 package jp.koyomi.delivery;
 
+import java.time.Instant;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -10,8 +11,8 @@ import org.jboss.logging.Logger;
 import jp.koyomi.domain.Channel;
 
 /**
- * Tallies one batch's outcomes and logs them as one line: an SMTP or LINE outage shows as a line
- * per batch with each distinct reason and how often it came, not one warning per delivery.
+ * Tallies one batch's outcomes and logs them as one line with each distinct reason and how often it
+ * came, not one warning per delivery; during an outage only some of these lines are warnings.
  */
 final class BatchSummary {
 
@@ -52,17 +53,27 @@ final class BatchSummary {
         withheld.merge(status, 1, Integer::sum);
     }
 
-    /** WARN when sends failed or will be retried, DEBUG otherwise. Reasons carry no recipient data. */
-    void log() {
+    /**
+     * WARN when sends failed or will be retried and {@code outages} says this batch is the one to
+     * warn about, DEBUG otherwise; INFO when the channel sends again. Reasons carry no recipient data.
+     */
+    void log(OutageLog outages, Instant now) {
         String line = channel + " batch: " + sent + " sent, " + retried + " to retry, " + failed + " failed, " + deferred
                 + " deferred" + withheld.entrySet().stream().map(e -> ", " + e.getValue() + " " + e.getKey())
                         .collect(Collectors.joining())
                 + (reasons.isEmpty() ? "" : reasons.entrySet().stream().limit(REASONS_SHOWN)
                         .map(e -> e.getKey() + " (" + e.getValue() + "x)").collect(Collectors.joining("; ", ": ", "")));
         if (retried > 0 || failed > 0) {
-            LOG.warn(line);
-        } else {
-            LOG.debug(line);
+            if (outages.warnNow(channel, now)) {
+                LOG.warn(line + " (while this lasts, " + channel + " trouble is logged once a minute)");
+            } else {
+                LOG.debug(line);
+            }
+            return;
         }
+        if (sent > 0 && outages.recovered(channel)) {
+            LOG.infof("%s is sending again", channel);
+        }
+        LOG.debug(line);
     }
 }

@@ -32,6 +32,7 @@ public class OutboxDrainer {
     private final UnsubscribeLinks links;
     private final SendGate gate;
     private final PipelineMetrics metrics;
+    private final OutageLog outages = new OutageLog();
 
     @Inject
     public OutboxDrainer(Outbox outbox, OutboxConfig config, Clock clock, UnsubscribeLinks links, SendGate gate,
@@ -88,7 +89,7 @@ public class OutboxDrainer {
                 break;
             }
         }
-        summary.log();
+        summary.log(outages, clock.instant());
     }
 
     private enum Step { NEXT, PAUSE, CLAIM_LOST }
