@@ -31,6 +31,7 @@ import jp.koyomi.domain.Channel;
 import jp.koyomi.run.QuietHours;
 import jp.koyomi.support.Csv;
 import jp.koyomi.support.Db;
+import jp.koyomi.support.ManualClock;
 
 /**
  * What the drainer decides at send time, for every attempt: quiet hours, expiry, the offered stock,

@@ -17,6 +17,7 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jp.koyomi.domain.Channel;
 import jp.koyomi.support.Db;
+import jp.koyomi.support.ManualClock;
 
 /**
  * Claims are fenced: a worker whose lease ran out and whose rows another worker claimed can

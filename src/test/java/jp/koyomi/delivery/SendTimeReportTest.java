@@ -16,6 +16,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import jp.koyomi.domain.Channel;
 import jp.koyomi.support.Csv;
 import jp.koyomi.support.Db;
+import jp.koyomi.support.ManualClock;
 import jp.koyomi.support.Runs;
 
 /** What the outbox withheld at send time shows in the run report, and a campaign sets its own expiry. */

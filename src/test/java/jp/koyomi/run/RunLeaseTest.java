@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 
 import jakarta.inject.Inject;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jp.koyomi.support.Db;
+import jp.koyomi.support.ManualClock;
 
 /** Issue 10 item 2: a run's holder is recorded, renews its lease, and is fenced out when it loses it. */
 @QuarkusTest
@@ -46,7 +48,7 @@ class RunLeaseTest {
     void aHolderWhoseLeaseWasTakenOverStopsQuietlyAndTheRunCompletesOnce() throws SQLException {
         customers("RL-A-", 12);
         long run = pendingRun(dataSource, "リース テスト A");
-        RunFixtures.TestClock clock = new RunFixtures.TestClock();
+        ManualClock clock = new ManualClock(Instant.now());
         RunExecutor first = executor(dataSource, config, clock, "node-1");
         RunExecutor second = executor(dataSource, config, clock, "node-2");
         RunPipeline pipeline = emailTo("RL-A-");
@@ -76,7 +78,7 @@ class RunLeaseTest {
     void aRestartedInstanceTakesBackItsOwnRunAtOnceWithoutWaitingForTheLease() throws SQLException {
         customers("RL-B-", 8);
         long run = pendingRun(dataSource, "リース テスト B");
-        RunFixtures.TestClock clock = new RunFixtures.TestClock();
+        ManualClock clock = new ManualClock(Instant.now());
         RunExecutor beforeRestart = executor(dataSource, config, clock, "node-r");
         RunPipeline pipeline = emailTo("RL-B-");
         start(beforeRestart, run);
@@ -105,7 +107,7 @@ class RunLeaseTest {
             s.setLong(2, run);
             s.executeUpdate();
         }
-        RunExecutor upgraded = executor(dataSource, config, new RunFixtures.TestClock(), "node-u");
+        RunExecutor upgraded = executor(dataSource, config, new ManualClock(Instant.now()), "node-u");
         upgraded.execute(start(upgraded, run), emailTo("RL-C-"));
         assertEquals("COMPLETED", Db.value(dataSource, "SELECT status FROM campaign_run WHERE id = ?", run));
         assertEquals(0, count(dataSource, "SELECT COUNT(*) FROM run_decision WHERE run_id = ? AND customer_id <= ?", run,
