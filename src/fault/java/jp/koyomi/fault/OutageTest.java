@@ -34,14 +34,21 @@ class OutageTest extends FaultCase {
         awaitRunCompleted(run);
         awaitSendsSettled(run);
 
+        // SMTP's one blind spot: a message the server stored as it went down, whose 250 never reached the
+        // sender, is sent again (no SMTP idempotency key exists). Any other repeat is Koyomi's fault.
+        Map<String, Long> byId = smtp.byMessageId();
+        var inFlight = smtp.inFlightAtStop();
+        long twice = byId.entrySet().stream().filter(e -> e.getValue() > 1 && !inFlight.contains(e.getKey())).count();
         Once once = exactlyOnce(run);
         Map<String, Long> states = finalStates(run);
-        report(1, once, "SMTP down 45 s mid-send; final " + states + "; " + warningsDuringOutage
+        report(1, once, "SMTP down 45 s mid-send; final " + states + "; " + inFlight.size() + " in flight at the stop, "
+                + SmtpSink.moreThanOnce(byId) + " of them received twice; " + warningsDuringOutage
                 + " WARN/ERROR lines during the outage; " + logLines() + " log lines scanned");
         assertExactlyOnce(once);
         assertEquals(0, states.getOrDefault("FAILED", 0L), "emails given up although the outage (45 s) was far "
                 + "shorter than their expiry; final states " + states);
-        assertEquals(0, SmtpSink.moreThanOnce(smtp.byMessageId()), "emails transmitted twice");
+        assertEquals(0, twice, "emails transmitted twice that were not in flight when the server stopped");
+        assertTrue(SmtpSink.moreThanOnce(byId) <= inFlight.size(), "more repeats than messages in flight at the stop");
         assertTrue(warningsDuringOutage <= 20, warningsDuringOutage + " WARN/ERROR lines for one 45 s outage; an "
                 + "outage is logged as a summary, not per delivery");
         assertLogsHoldNoSecrets();

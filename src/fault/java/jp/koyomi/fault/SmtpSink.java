@@ -40,6 +40,7 @@ final class SmtpSink implements AutoCloseable {
 
     private final int port;
     private final List<Mail> earlier = new ArrayList<>();
+    private final java.util.Set<String> inFlightAtStop = new java.util.HashSet<>();
     private GreenMail server;
 
     SmtpSink() throws IOException {
@@ -61,9 +62,19 @@ final class SmtpSink implements AutoCloseable {
     synchronized void stop() {
         // GreenMail forgets its mailboxes when it stops: keep them and read them once it no longer accepts.
         Managers store = server.getManagers();
+        java.util.Set<String> before = read(store).stream().map(Mail::messageId).collect(Collectors.toSet());
         server.stop();
-        earlier.addAll(read(store));
+        List<Mail> stored = read(store);
+        // Stored while the server stopped: their senders may never have read the 250, so SMTP cannot
+        // tell them they arrived (a sender that retries them is right to).
+        stored.stream().map(Mail::messageId).filter(id -> !before.contains(id)).forEach(inFlightAtStop::add);
+        earlier.addAll(stored);
         server = null;
+    }
+
+    /** Message-IDs whose transaction was under way when the server stopped. */
+    synchronized java.util.Set<String> inFlightAtStop() {
+        return java.util.Set.copyOf(inFlightAtStop);
     }
 
     boolean running() {

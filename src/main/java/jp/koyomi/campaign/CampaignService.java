@@ -3,6 +3,7 @@ package jp.koyomi.campaign;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -16,6 +17,7 @@ import jp.koyomi.common.ConflictException;
 import jp.koyomi.common.FieldError;
 import jp.koyomi.common.InvalidInputException;
 import jp.koyomi.common.NotFoundException;
+import jp.koyomi.template.TemplateStore;
 
 /**
  * Campaigns and their approval. A change of the definition withdraws the approval: an admin must
@@ -35,6 +37,9 @@ public class CampaignService {
 
     @Inject
     Clock clock;
+
+    @Inject
+    TemplateStore templates;
 
     public CampaignView create(String name, CampaignDefinition definition, String owner) {
         if (name == null || name.isBlank() || name.length() > 200) {
@@ -115,17 +120,17 @@ public class CampaignService {
      * Why a run of this campaign made at {@code revision} must not send now, or empty when it may:
      * the campaign must still be at that revision, approved, and not archived.
      */
-    public java.util.Optional<String> whyNotSendable(long id, int revision) {
+    public Optional<String> whyNotSendable(long id, int revision) {
         Campaign c = find(id);
         if (c.revision != revision) {
-            return java.util.Optional.of("campaign " + id + " changed since this run was planned (revision " + revision
+            return Optional.of("campaign " + id + " changed since this run was planned (revision " + revision
                     + ", now " + c.revision + "); approve the new revision and run again");
         }
         if (!c.approved()) {
-            return java.util.Optional.of("campaign " + id + " revision " + revision + " is not approved");
+            return Optional.of("campaign " + id + " revision " + revision + " is not approved");
         }
-        return c.status == CampaignStatus.ARCHIVED ? java.util.Optional.of("campaign " + id + " is archived")
-                : java.util.Optional.empty();
+        return c.status == CampaignStatus.ARCHIVED ? Optional.of("campaign " + id + " is archived")
+                : Optional.empty();
     }
 
     CampaignDefinition definitionOf(Campaign c) {
@@ -144,7 +149,7 @@ public class CampaignService {
         return c;
     }
 
-    private static void validate(CampaignDefinition definition) {
+    private void validate(CampaignDefinition definition) {
         if (definition == null) {
             throw new InvalidInputException("definition", "required");
         }
@@ -156,11 +161,31 @@ public class CampaignService {
                 e.problems().forEach(p -> problems.add("rules: " + p));
             }
         }
+        definition.templates().forEach((channel, id) -> templateProblem(channel.name(), id).ifPresent(problems::add));
         if (!problems.isEmpty()) {
             throw new InvalidInputException("the campaign definition is incomplete", problems.stream()
                     .map(p -> FieldError.ofField(p.substring(0, p.indexOf(':')), p.substring(p.indexOf(':') + 2)))
                     .toList());
         }
+    }
+
+    /** A campaign names a message template of its channel; a partial or another channel's template fails at send. */
+    private Optional<String> templateProblem(String channel, Long id) {
+        String field = "templates." + channel + ": ";
+        if (id == null) {
+            return Optional.of(field + "names no template version");
+        }
+        Optional<TemplateStore.Version> version = templates.version(id);
+        if (version.isEmpty()) {
+            return Optional.of(field + "template version " + id + " does not exist");
+        }
+        TemplateStore.Version v = version.get();
+        if (v.channel().equals(channel)) {
+            return Optional.empty();
+        }
+        String kind = v.channel().equals(TemplateStore.PARTIAL) ? "a partial" : "for " + v.channel();
+        return Optional.of(field + "template version " + id + " (" + v.name() + ") is " + kind + "; " + channel
+                + " needs a " + channel + " template");
     }
 
     private String write(CampaignDefinition definition) {

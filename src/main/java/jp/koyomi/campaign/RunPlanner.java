@@ -19,7 +19,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * Turns due cadence occurrences into runs. Each occurrence becomes exactly one {@code campaign_run}
  * row whichever instance, tick or restart gets there first: the unique (campaign, occurrence)
- * key refuses the second insert. Occurrences later than the grace period are recorded as MISSED.
+ * key refuses the second insert. Occurrences later than the grace period are recorded as MISSED, and
+ * so are those that come while a manual run of the same revision is under way (with the reason).
  */
 public class RunPlanner {
 
@@ -46,12 +47,17 @@ public class RunPlanner {
         try (Connection c = dataSource.getConnection()) {
             for (Due due : activeApproved(c)) {
                 Instant cursor = due.since();
+                Long manual = null;
                 for (ZonedDateTime occurrence : due.definition().cadence().upcoming(cursor, MAX_BACKLOG)) {
                     if (occurrence.toInstant().isAfter(now)) {
                         break;
                     }
                     boolean late = Duration.between(occurrence.toInstant(), now).compareTo(grace) > 0;
-                    created += insert(c, due, occurrence.toInstant(), late ? "MISSED" : "PENDING", now) ? 1 : 0;
+                    manual = late || manual != null ? manual : liveManualRun(c, due);
+                    String why = late ? null : manual == null ? null : "run " + manual + " (run now) of the same "
+                            + "revision was under way: this occurrence would have reached its customers twice";
+                    created += insert(c, due, occurrence.toInstant(), late || why != null ? "MISSED" : "PENDING", why,
+                            now) ? 1 : 0;
                 }
             }
         }
@@ -79,16 +85,32 @@ public class RunPlanner {
         return due;
     }
 
-    private static boolean insert(Connection c, Due due, Instant occurrence, String status, Instant now)
+    /**
+     * A manual run ("run now") of the campaign's current revision still PENDING or RUNNING, or null.
+     * "Run now" refuses to start beside a live run of the revision; this is the other direction.
+     */
+    private static Long liveManualRun(Connection c, Due due) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT id FROM campaign_run WHERE campaign_id = ? AND revision = ? "
+                + "AND kind = 'MANUAL' AND status IN ('PENDING', 'RUNNING') ORDER BY id FETCH FIRST 1 ROWS ONLY")) {
+            s.setLong(1, due.campaignId());
+            s.setInt(2, due.revision());
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : null;
+            }
+        }
+    }
+
+    private static boolean insert(Connection c, Due due, Instant occurrence, String status, String error, Instant now)
             throws SQLException {
         try (PreparedStatement s = c.prepareStatement("INSERT INTO campaign_run (campaign_id, occurrence_at, kind, status, "
-                + "revision, created_at, template_versions) VALUES (?, ?, 'SCHEDULED', ?, ?, ?, ?)")) {
+                + "revision, created_at, template_versions, error) VALUES (?, ?, 'SCHEDULED', ?, ?, ?, ?, ?)")) {
             s.setLong(1, due.campaignId());
             s.setObject(2, occurrence.atOffset(ZoneOffset.UTC));
             s.setString(3, status);
             s.setInt(4, due.revision());
             s.setObject(5, now.atOffset(ZoneOffset.UTC));
             s.setString(6, due.templateVersions());
+            s.setString(7, error);
             s.executeUpdate();
             return true;
         } catch (SQLException e) {

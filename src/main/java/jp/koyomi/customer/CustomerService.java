@@ -71,8 +71,8 @@ public class CustomerService {
                 : customers.search(query, after, limit);
         Map<Long, Map<String, String>> sizes = customers.sizesOf(page.stream().map(c -> c.id).toList());
         List<CustomerView> items = page.stream().map(c -> view(c, sizes.getOrDefault(c.id, Map.of()))).toList();
-        String next = page.size() == limit ? page.get(page.size() - 1).externalId : null;
-        return new CustomerPage(items, next);
+        String nextAfter = page.size() == limit ? page.get(page.size() - 1).externalId : null;
+        return new CustomerPage(items, nextAfter);
     }
 
     private CustomerView view(Customer c, Map<String, String> sizes) {
@@ -80,8 +80,9 @@ public class CustomerService {
                 sizes);
     }
 
-    /** One keyset page; pass {@code next} as {@code after} to get the following one (null at the end). */
-@Schema(name = "CustomerPage", requiredProperties = { "items" })
-    public record CustomerPage(List<CustomerView> items, String next) {
+    /** One keyset page; pass {@code next_after} as {@code after} to get the following one (null at the end). */
+    @Schema(name = "CustomerPage", requiredProperties = { "items", "next_after" })
+    public record CustomerPage(List<CustomerView> items,
+            @Schema(nullable = true, description = "Pass as after for the next page; null on the last page") String nextAfter) {
     }
 }

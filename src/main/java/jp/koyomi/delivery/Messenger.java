@@ -11,4 +11,12 @@ public interface Messenger {
     Channel channel();
 
     SendResult send(OutboundMessage message);
+
+    /**
+     * How many sends this messenger can have under way at once (SMTP connections, LINE requests in
+     * flight): the outbox runs that many workers for the channel, each sending its own batch.
+     */
+    default int parallelSends() {
+        return 1;
+    }
 }

@@ -83,13 +83,18 @@ public class Outbox {
         }
     }
 
-    private static List<ClaimedDelivery> load(Connection c, Channel channel, UUID token, List<Long> ids)
-            throws SQLException {
-        String address = switch (channel) {
+    /** The customer's column (as {@code cu}) that a channel's deliveries are addressed to. */
+    private static String address(Channel channel) {
+        return switch (channel) {
             case EMAIL -> "cu.email";
             case LINE -> "cu.line_user_id";
             case POSTAL -> "cu.postal_code";
         };
+    }
+
+    private static List<ClaimedDelivery> load(Connection c, Channel channel, UUID token, List<Long> ids)
+            throws SQLException {
+        String address = address(channel);
         String consent = "cu." + channel.name().toLowerCase() + "_consent";
         List<ClaimedDelivery> claimed = new ArrayList<>();
         try (PreparedStatement s = c.prepareStatement("SELECT d.id, d.customer_id, d.content, d.retry_key, d.attempts, "
@@ -121,13 +126,40 @@ public class Outbox {
                 token.toString());
     }
 
+    /** How {@link #hold} left a delivery. */
+    public enum Hold {
+        /** Leased for this send attempt: send it now. */
+        HELD,
+        /** The customer withdrew consent for the channel since the claim: it ended SKIPPED, never to be sent. */
+        CONSENT_WITHDRAWN,
+        /** The customer's address for the channel changed since the claim: let go, to be claimed afresh. */
+        ADDRESS_CHANGED,
+        /** Another worker claimed it since, or it is no longer pending: this worker must not send it. */
+        CLAIM_LOST
+    }
+
     /**
-     * Takes a delivery for one send attempt: true when the claim still owns it, which then stays
-     * leased until {@code until}; false when another worker claimed it since (this one must not send).
+     * Takes a delivery for one send attempt, which then stays leased until {@code until}. Consent and
+     * address are read again in this very statement, not taken from the claim: a customer who
+     * unsubscribed while the delivery waited in a claimed batch is not sent to (issue 10). Only when
+     * the row was not held does a second statement find out why, so a send costs one statement.
      */
-    public boolean hold(ClaimedDelivery d, Instant until) {
-        return update("UPDATE delivery SET claimed_until = ?, attempts = attempts + 1 WHERE id = ? AND claim_token = ? "
-                + "AND status = 'PENDING'", utc(until), d.id(), d.claimToken().toString()) == 1;
+    public Hold hold(ClaimedDelivery d, Instant until) {
+        String customer = "SELECT 1 FROM customer cu WHERE cu.id = delivery.customer_id AND cu."
+                + d.channel().name().toLowerCase() + "_consent = ";
+        if (update("UPDATE delivery SET claimed_until = ?, attempts = attempts + 1 WHERE id = ? AND claim_token = ? "
+                + "AND status = 'PENDING' AND EXISTS (" + customer + "TRUE AND " + address(d.channel()) + " = ?)",
+                utc(until), d.id(), d.claimToken().toString(), d.recipient()) == 1) {
+            return Hold.HELD;
+        }
+        if (owned("UPDATE delivery SET status = 'SKIPPED', last_error = ?, claimed_until = NULL", " AND EXISTS ("
+                + customer + "FALSE)", d, SendGate.CONSENT_WITHDRAWN)) {
+            return Hold.CONSENT_WITHDRAWN;
+        }
+        // Consented (again) with another address, or none: released, its next claim loads the current one.
+        // Should consent have come back between these statements, the claim is lost for nothing but a delay.
+        return owned("UPDATE delivery SET claimed_until = NULL, claim_token = NULL", " AND EXISTS (" + customer
+                + "TRUE)", d) ? Hold.ADDRESS_CHANGED : Hold.CLAIM_LOST;
     }
 
     /** Lets go of the claim's rows not handled yet, so any worker may claim them at once. */
@@ -184,11 +216,16 @@ public class Outbox {
     }
 
     private boolean owned(String update, ClaimedDelivery d, Object... values) {
+        return owned(update, "", d, values);
+    }
+
+    /** {@code update} of the row if the claim still owns it and {@code and} (an SQL condition) holds. */
+    private boolean owned(String update, String and, ClaimedDelivery d, Object... values) {
         Object[] all = new Object[values.length + 2];
         System.arraycopy(values, 0, all, 0, values.length);
         all[values.length] = d.id();
         all[values.length + 1] = d.claimToken().toString();
-        return update(update + " WHERE id = ? AND claim_token = ? AND status = 'PENDING'", all) == 1;
+        return update(update + " WHERE id = ? AND claim_token = ? AND status = 'PENDING'" + and, all) == 1;
     }
 
     private int update(String sql, Object... values) {

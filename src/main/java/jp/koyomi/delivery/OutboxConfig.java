@@ -1,6 +1,7 @@
 package jp.koyomi.delivery;
 
 import java.time.Duration;
+import java.util.OptionalInt;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -12,9 +13,12 @@ public interface OutboxConfig {
     @WithDefault("true")
     boolean enabled();
 
-    /** Workers per channel, each claiming its own batches. */
-    @WithDefault("2")
-    int workers();
+    /**
+     * Workers per channel, each claiming and sending its own batches. Unset: as many as the
+     * channel's sender can send at once (SMTP connections, LINE requests in flight), the way to
+     * size it; set, every channel gets this many.
+     */
+    OptionalInt workers();
 
     /** Deliveries one worker claims at a time. */
     @WithDefault("100")

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,12 +14,17 @@ import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
+import jp.koyomi.domain.Channel;
 import jp.koyomi.metrics.PipelineMetrics;
 
 /**
  * Sends one claimed batch of a channel through its messenger and records each outcome. Before each
  * send the {@link SendGate} decides whether the delivery may still go out (consent, expiry, stock,
  * quiet hours) and the outbox confirms the claim still owns it; a worker that lost its claim stops.
+ * <p>
+ * Many workers of a channel use one drainer at once, each with its own claim. When the provider
+ * pauses the channel (quota, credentials), the drainer remembers it: every worker of the channel
+ * defers what it still holds and none claims again until the pause is over.
  */
 @ApplicationScoped
 public class OutboxDrainer {
@@ -33,6 +39,7 @@ public class OutboxDrainer {
     private final SendGate gate;
     private final PipelineMetrics metrics;
     private final OutageLog outages = new OutageLog();
+    private final Map<Channel, Instant> pausedUntil = new ConcurrentHashMap<>();
 
     @Inject
     public OutboxDrainer(Outbox outbox, OutboxConfig config, Clock clock, UnsubscribeLinks links, SendGate gate,
@@ -48,7 +55,7 @@ public class OutboxDrainer {
     /** Drains one batch; returns how many deliveries it claimed (0: nothing was due, or the window is closed). */
     public int drainBatch(Messenger messenger) {
         Instant start = clock.instant();
-        if (!gate.windowOpen(messenger.channel(), start)) {
+        if (!gate.windowOpen(messenger.channel(), start) || pausedUntil(messenger.channel(), start) != null) {
             return 0;
         }
         Outbox.Claim claim = outbox.claim(messenger.channel(), config.batchSize(), start, config.lease());
@@ -73,6 +80,12 @@ public class OutboxDrainer {
                 leasedUntil = now.plus(config.lease());
                 outbox.renew(claim.token(), leasedUntil);
             }
+            Instant paused = pausedUntil(d.channel(), now);
+            if (paused != null) {
+                // Another worker met the pause while this one was sending: send nothing more.
+                deferRest(claim, i, paused, summary);
+                break;
+            }
             Step step = handle(messenger, d, now, stock, summary);
             if (step == Step.CLAIM_LOST) {
                 LOG.infof("%s worker lost its claim on delivery %d (its lease ran out and another worker took it); "
@@ -81,15 +94,24 @@ public class OutboxDrainer {
                 break;
             }
             if (step == Step.PAUSE) {
-                Instant resume = clock.instant().plus(CHANNEL_PAUSE);
-                for (ClaimedDelivery rest : claim.deliveries().subList(i + 1, claim.deliveries().size())) {
-                    outbox.defer(rest, resume, "channel paused", false);
-                    summary.deferred();
-                }
+                deferRest(claim, i + 1, pausedUntil.get(d.channel()), summary);
                 break;
             }
         }
         summary.log(outages, clock.instant());
+    }
+
+    /** The end of the channel's pause on this instance, or null when it is not paused at {@code now}. */
+    private Instant pausedUntil(Channel channel, Instant now) {
+        Instant until = pausedUntil.get(channel);
+        return until != null && until.isAfter(now) ? until : null;
+    }
+
+    private void deferRest(Outbox.Claim claim, int from, Instant resume, BatchSummary summary) {
+        for (ClaimedDelivery rest : claim.deliveries().subList(from, claim.deliveries().size())) {
+            outbox.defer(rest, resume, "channel paused", false);
+            summary.deferred();
+        }
     }
 
     private enum Step { NEXT, PAUSE, CLAIM_LOST }
@@ -107,8 +129,23 @@ public class OutboxDrainer {
             return outbox.defer(d, defer.until(), defer.reason(), false) ? Step.NEXT : Step.CLAIM_LOST;
         }
         // The lease now covers this send whole: connect and read timeouts are far shorter than it.
-        if (!outbox.hold(d, now.plus(config.lease()))) {
-            return Step.CLAIM_LOST;
+        switch (outbox.hold(d, now.plus(config.lease()))) {
+            case HELD -> {
+                // sent below
+            }
+            case CONSENT_WITHDRAWN -> {
+                // The customer refused after this batch was claimed: the row already ended SKIPPED.
+                summary.withheld(DeliveryStatus.SKIPPED);
+                metrics.sendOutcome(d.channel(), "skipped", "consent_withdrawn_before_sending");
+                return Step.NEXT;
+            }
+            case ADDRESS_CHANGED -> {
+                // Let go: claimed again with the address the customer has now, not sent to the old one.
+                return Step.NEXT;
+            }
+            case CLAIM_LOST -> {
+                return Step.CLAIM_LOST;
+            }
         }
         SendResult result;
         try {
@@ -133,7 +170,9 @@ public class OutboxDrainer {
             SendResult.ChannelPaused paused = (SendResult.ChannelPaused) result;
             LOG.warnf("%s channel paused for %s: %s", d.channel(), CHANNEL_PAUSE, paused.reason());
             summary.deferred();
-            outbox.defer(d, after.plus(CHANNEL_PAUSE), "channel paused: " + paused.reason(), true);
+            Instant resume = after.plus(CHANNEL_PAUSE);
+            pausedUntil.merge(d.channel(), resume, (a, b) -> a.isAfter(b) ? a : b);
+            outbox.defer(d, resume, "channel paused: " + paused.reason(), true);
             return Step.PAUSE;
         }
         if (!recorded) {

@@ -15,8 +15,10 @@ import org.jboss.logging.Logger;
 import io.quarkus.scheduler.Scheduled;
 
 /**
- * Drains the outbox on every tick: per channel, {@code koyomi.outbox.workers} workers claim and
- * send batches until nothing is due. Other instances do the same; leases keep them apart.
+ * Drains the outbox on every tick: per channel, as many workers as its sender can send at once
+ * (or {@code koyomi.outbox.workers}) claim and send batches until nothing is due. The workers of a
+ * channel share its sender (the SMTP connection pool, LINE's rate limiter). Other instances do the
+ * same; leases keep them apart.
  */
 @ApplicationScoped
 public class OutboxWorkers {
@@ -39,7 +41,7 @@ public class OutboxWorkers {
     void drain() throws InterruptedException {
         List<Future<?>> running = new ArrayList<>();
         for (Messenger messenger : messengers.all()) {
-            for (int w = 0; w < config.workers(); w++) {
+            for (int w = 0; w < workers(messenger); w++) {
                 running.add(pool().submit(() -> {
                     while (drainer.drainBatch(messenger) > 0) {
                         // keep going while deliveries are due
@@ -60,11 +62,16 @@ public class OutboxWorkers {
         if (pool == null) {
             synchronized (this) {
                 if (pool == null) {
-                    pool = Executors.newFixedThreadPool(Math.max(1, config.workers() * messengers.all().size()));
+                    pool = Executors.newFixedThreadPool(
+                            Math.max(1, messengers.all().stream().mapToInt(this::workers).sum()));
                 }
             }
         }
         return pool;
+    }
+
+    private int workers(Messenger messenger) {
+        return Math.max(1, config.workers().orElse(messenger.parallelSends()));
     }
 
     @PreDestroy

@@ -11,7 +11,8 @@ import jp.koyomi.domain.Channel;
 /**
  * The one place that decides whether a delivery may go out now, for every channel and for the
  * postal export alike: consent, an address, expiry, the offered stock, then quiet hours. That the
- * claim still owns the row is the outbox's part ({@link Outbox#hold}), checked right after this.
+ * claim still owns the row is the outbox's part ({@link Outbox#hold}), checked right after this
+ * together with consent and address once more: they may change while the delivery waits in its batch.
  */
 @ApplicationScoped
 public class SendGate {
@@ -43,6 +44,9 @@ public class SendGate {
 
     private static final Go GO = new Go();
 
+    /** Why a delivery ends SKIPPED when its customer refused the channel since the run. */
+    static final String CONSENT_WITHDRAWN = "consent withdrawn before sending";
+
     private final SendWindow window;
 
     @Inject
@@ -55,7 +59,7 @@ public class SendGate {
      */
     public Verdict check(Candidate d, Instant now, Map<String, Integer> stock) {
         if (!d.consented()) {
-            return new Withhold(DeliveryStatus.SKIPPED, "consent withdrawn before sending");
+            return new Withhold(DeliveryStatus.SKIPPED, CONSENT_WITHDRAWN);
         }
         if (d.recipient() == null || d.recipient().isBlank()) {
             return new Withhold(DeliveryStatus.FAILED, "the customer has no " + d.channel() + " address any more");

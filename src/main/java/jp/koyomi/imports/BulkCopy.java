@@ -68,9 +68,19 @@ public final class BulkCopy {
             text.append("\\N");
             return;
         }
+        if (value instanceof Integer || value instanceof Long || value instanceof Boolean) {
+            text.append(value);
+            return;
+        }
         // A timestamp read back from the database is written as an instant, not in the JVM's zone.
         String v = value instanceof java.sql.Timestamp t ? t.toInstant().toString() : value.toString();
-        for (int i = 0; i < v.length(); i++) {
+        // Most values need no escape: copied whole, not char by char (a run's rendered messages are long).
+        int first = 0;
+        while (first < v.length() && !needsEscape(v.charAt(first))) {
+            first++;
+        }
+        text.append(v, 0, first);
+        for (int i = first; i < v.length(); i++) {
             char ch = v.charAt(i);
             switch (ch) {
                 case '\\' -> text.append("\\\\");
@@ -80,5 +90,9 @@ public final class BulkCopy {
                 default -> text.append(ch);
             }
         }
+    }
+
+    private static boolean needsEscape(char ch) {
+        return ch == '\\' || ch == '\t' || ch == '\n' || ch == '\r';
     }
 }

@@ -1,159 +1,112 @@
 package jp.koyomi.order;
 
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
-import jp.koyomi.imports.BulkCopy;
 import jp.koyomi.imports.Sql;
 
 /**
  * Derives, for a set of customers, what runs read for every customer: the size worn per category
- * (the size bought most often; a tie goes to the size bought most recently), how often and how
- * recently each category and style was bought. Derived when orders change, never per run.
+ * (the size bought most often, counted in order lines; a tie goes to the size bought most
+ * recently; one-size items do not count), how often and how recently each category and style was
+ * bought, and the size of the style bought last. Derived when orders change, never per run.
+ *
+ * <p>Set-based: two {@code INSERT … SELECT} statements per group of customers, the ranking done by
+ * window functions in the database, so the order lines never travel to the JVM (the generator
+ * derives a million customers' profiles this way). The SQL runs unchanged on H2 and PostgreSQL.
  */
 public final class PurchaseProfiles {
 
     static final int CHUNK = 1000;
 
+    /** Order lines with their style and size, of the customers the filter ({@code %s}) selects. */
+    private static final String LINES = "FROM customer_order o JOIN order_line l ON l.order_id = o.id "
+            + "JOIN product_variant v ON v.id = l.variant_id JOIN product_style s ON s.id = v.style_id WHERE %s";
+
+    /**
+     * One row per (customer, category): lines and latest purchase over the whole category, and the
+     * size of the best-ranked size group (sized groups first, then most lines, most recent, and the
+     * size itself so that a full tie is decided the same way every time).
+     */
+    private static final String CATEGORIES = "INSERT INTO customer_category "
+            + "(customer_id, category, size, purchase_count, last_purchased_at) "
+            + "SELECT customer_id, category, CASE WHEN sized = 1 THEN size END, total, latest FROM ("
+            + " SELECT customer_id, category, size, sized,"
+            + "  SUM(lines) OVER (PARTITION BY customer_id, category) AS total,"
+            + "  MAX(last_at) OVER (PARTITION BY customer_id, category) AS latest,"
+            + "  ROW_NUMBER() OVER (PARTITION BY customer_id, category ORDER BY sized DESC, lines DESC, last_at DESC, size)"
+            + "   AS rank_in_category"
+            + " FROM (SELECT o.customer_id, s.category, v.size,"
+            + "   CASE WHEN v.size IS NULL OR TRIM(v.size) = '' THEN 0 ELSE 1 END AS sized,"
+            + "   COUNT(*) AS lines, MAX(o.ordered_at) AS last_at " + LINES
+            + "   GROUP BY o.customer_id, s.category, v.size) by_size"
+            + ") ranked WHERE rank_in_category = 1";
+
+    /** One row per (customer, style): lines, latest purchase, and the size of the latest line. */
+    private static final String STYLES = "INSERT INTO customer_style "
+            + "(customer_id, style_id, purchase_count, last_purchased_at, last_size) "
+            + "SELECT customer_id, style_id, total, latest, CASE WHEN TRIM(size) = '' THEN NULL ELSE size END FROM ("
+            + " SELECT o.customer_id, v.style_id, v.size,"
+            + "  COUNT(*) OVER (PARTITION BY o.customer_id, v.style_id) AS total,"
+            + "  MAX(o.ordered_at) OVER (PARTITION BY o.customer_id, v.style_id) AS latest,"
+            + "  ROW_NUMBER() OVER (PARTITION BY o.customer_id, v.style_id ORDER BY o.ordered_at DESC, v.size)"
+            + "   AS rank_in_style " + LINES
+            + ") ranked WHERE rank_in_style = 1";
+
     private PurchaseProfiles() {
     }
 
-    /** One (customer, style, size) purchase group: orders that had the variant, and the latest. */
-    record Purchases(long customerId, long styleId, String category, String size, int count, OffsetDateTime last) {
-    }
-
+    /** Derives the profiles of these customers again, replacing what was derived before. */
     public static void rederive(Collection<Long> customerIds, Connection connection) throws SQLException {
         List<Long> ids = new ArrayList<>(customerIds);
         for (int from = 0; from < ids.size(); from += CHUNK) {
             List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
-            write(chunk, read(chunk, connection), connection);
+            String filter = "customer_id IN (" + Sql.placeholders(chunk.size()) + ")";
+            for (String table : List.of("customer_category", "customer_style")) {
+                execute(connection, "DELETE FROM " + table + " WHERE " + filter, chunk);
+            }
+            insert(connection, "o." + filter, chunk);
         }
     }
 
-    private static List<Purchases> read(List<Long> customers, Connection connection) throws SQLException {
-        // One grouped scan of the customers' order lines; customer_order_customer serves the IN list.
-        String sql = "SELECT o.customer_id, s.id, s.category, v.size, COUNT(*), MAX(o.ordered_at) "
-                + "FROM customer_order o JOIN order_line l ON l.order_id = o.id "
-                + "JOIN product_variant v ON v.id = l.variant_id JOIN product_style s ON s.id = v.style_id "
-                + "WHERE o.customer_id IN (" + Sql.placeholders(customers.size()) + ") "
-                + "GROUP BY o.customer_id, s.id, s.category, v.size";
-        List<Purchases> purchases = new ArrayList<>();
-        try (PreparedStatement s = connection.prepareStatement(sql)) {
-            Sql.bindAll(s, 1, customers);
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    String size = rs.getString(4);
-                    purchases.add(new Purchases(rs.getLong(1), rs.getLong(2), rs.getString(3),
-                            size == null || size.isBlank() ? null : size, rs.getInt(5),
-                            rs.getObject(6, OffsetDateTime.class)));
-                }
-            }
-        }
-        return purchases;
+    /**
+     * Derives the profiles of new customers (nothing derived for them yet), all of whose orders are
+     * {@code orderIds}: what the generator has just written, on PostgreSQL. The ranges let PostgreSQL
+     * read just those orders and lines through their keys (by customer alone, or by id arrays, it
+     * scanned the whole order_line table for every chunk, a cost that grew with the table); the
+     * arrays keep it exact should another session's ids fall inside the ranges.
+     */
+    public static void deriveNew(long[] customerIds, long[] orderIds, Connection connection) throws SQLException {
+        Array customers = connection.createArrayOf("bigint", boxed(customerIds));
+        Array orders = connection.createArrayOf("bigint", boxed(orderIds));
+        long firstOrder = Arrays.stream(orderIds).min().orElseThrow();
+        long lastOrder = Arrays.stream(orderIds).max().orElseThrow();
+        insert(connection, "o.customer_id BETWEEN ? AND ? AND o.customer_id = ANY (?) "
+                + "AND o.id BETWEEN ? AND ? AND o.id = ANY (?) AND l.order_id BETWEEN ? AND ?",
+                List.of(Arrays.stream(customerIds).min().orElseThrow(), Arrays.stream(customerIds).max().orElseThrow(),
+                        customers, firstOrder, lastOrder, orders, firstOrder, lastOrder));
     }
 
-    private static void write(List<Long> customers, List<Purchases> purchases, Connection connection)
-            throws SQLException {
-        for (String table : List.of("customer_category", "customer_style")) {
-            try (PreparedStatement delete = connection.prepareStatement(
-                    "DELETE FROM " + table + " WHERE customer_id IN (" + Sql.placeholders(customers.size()) + ")")) {
-                Sql.bindAll(delete, 1, customers);
-                delete.executeUpdate();
-            }
-        }
-        Map<String, Tally> categories = new HashMap<>();
-        Map<String, Tally> styles = new HashMap<>();
-        for (Purchases p : purchases) {
-            categories.computeIfAbsent(p.customerId() + "\t" + p.category(), k -> new Tally(p.customerId(), p.category()))
-                    .add(p);
-            styles.computeIfAbsent(p.customerId() + "\t" + p.styleId(), k -> new Tally(p.customerId(), p.styleId()))
-                    .add(p);
-        }
-        insert(connection, "customer_category", List.of("customer_id", "category", "size", "purchase_count",
-                "last_purchased_at"), categories.values().stream()
-                        .map(t -> new Object[] { t.customerId, t.key, t.wornSize(), t.count, t.last }).toList());
-        insert(connection, "customer_style", List.of("customer_id", "style_id", "purchase_count", "last_purchased_at",
-                "last_size"), styles.values().stream()
-                        .map(t -> new Object[] { t.customerId, t.key, t.count, t.last, t.lastSize }).toList());
+    private static Long[] boxed(long[] values) {
+        return Arrays.stream(values).boxed().toArray(Long[]::new);
     }
 
-    /** COPY on PostgreSQL, a batch of inserts elsewhere. */
-    private static void insert(Connection connection, String table, List<String> columns, List<Object[]> rows)
-            throws SQLException {
-        if (BulkCopy.supported(connection)) {
-            BulkCopy.copy(connection, table, columns, rows);
-            return;
-        }
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + table + " ("
-                + String.join(", ", columns) + ") VALUES (" + Sql.placeholders(columns.size()) + ")")) {
-            for (Object[] row : rows) {
-                for (int i = 0; i < row.length; i++) {
-                    insert.setObject(i + 1, row[i]);
-                }
-                insert.addBatch();
-            }
-            insert.executeBatch();
-        }
+    /** {@code filter} selects the orders ({@code o}) and lines ({@code l}) to derive from. */
+    private static void insert(Connection connection, String filter, List<?> values) throws SQLException {
+        execute(connection, CATEGORIES.formatted(filter), values);
+        execute(connection, STYLES.formatted(filter), values);
     }
 
-    /** Purchases of one customer in one category or style, with counts per size. */
-    static final class Tally {
-        final long customerId;
-        final Object key;
-        final Map<String, SizeCount> sizes = new HashMap<>();
-        int count;
-        OffsetDateTime last;
-        String lastSize;
-
-        Tally(long customerId, Object key) {
-            this.customerId = customerId;
-            this.key = key;
-        }
-
-        void add(Purchases p) {
-            count += p.count();
-            if (last == null || p.last().isAfter(last)) {
-                last = p.last();
-                lastSize = p.size();
-            }
-            if (p.size() != null) {
-                sizes.computeIfAbsent(p.size(), s -> new SizeCount()).add(p.count(), p.last());
-            }
-        }
-
-        /** Most purchases wins; a tie goes to the size bought most recently. */
-        String wornSize() {
-            String best = null;
-            SizeCount bestCount = null;
-            for (var entry : sizes.entrySet()) {
-                SizeCount c = entry.getValue();
-                if (bestCount == null || c.count > bestCount.count
-                        || c.count == bestCount.count && c.last.isAfter(bestCount.last)) {
-                    best = entry.getKey();
-                    bestCount = c;
-                }
-            }
-            return best;
-        }
-    }
-
-    static final class SizeCount {
-        int count;
-        OffsetDateTime last;
-
-        void add(int n, OffsetDateTime at) {
-            count += n;
-            if (last == null || at.isAfter(last)) {
-                last = at;
-            }
+    private static void execute(Connection connection, String sql, List<?> values) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            Sql.bindAll(statement, 1, values);
+            statement.executeUpdate();
         }
     }
 }

@@ -125,7 +125,9 @@ public class RetentionPurge {
                 }
             }
             if (!ids.isEmpty()) {
-                try (PreparedStatement s = c.prepareStatement("UPDATE delivery SET content = ? WHERE id = ?")) {
+                // A retry of failed deliveries may have made a row read above PENDING again: its body must stay.
+                try (PreparedStatement s = c.prepareStatement("UPDATE delivery SET content = ? WHERE id = ? "
+                        + "AND status <> 'PENDING'")) {
                     for (long id : ids) {
                         s.setString(1, PURGED);
                         s.setLong(2, id);

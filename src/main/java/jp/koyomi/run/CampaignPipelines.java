@@ -12,7 +12,6 @@ import jakarta.inject.Inject;
 import io.agroal.api.AgroalDataSource;
 import jp.koyomi.campaign.CampaignDefinition;
 import jp.koyomi.campaign.CampaignService;
-import jp.koyomi.channel.email.EmailConfig;
 import jp.koyomi.delivery.OutboxConfig;
 import jp.koyomi.domain.Channel;
 import jp.koyomi.link.SignedLinks;
@@ -23,6 +22,8 @@ import jp.koyomi.relevance.ContentRules;
 import jp.koyomi.relevance.FrequencyCap;
 import jp.koyomi.relevance.RulesJson;
 import jp.koyomi.relevance.RunContext;
+import jp.koyomi.settings.EffectiveSettings;
+import jp.koyomi.settings.SettingsService;
 import jp.koyomi.template.MessageContext;
 import jp.koyomi.template.TemplateEngine;
 import jp.koyomi.template.TemplateService;
@@ -47,7 +48,7 @@ public class CampaignPipelines {
     SignedLinks links;
 
     @Inject
-    EmailConfig sender;
+    SettingsService settings;
 
     @Inject
     RunConfig config;
@@ -78,18 +79,28 @@ public class CampaignPipelines {
         RunContext context = new RunContext(runAt, definition.cadence().zone(), campaignId);
         Map<Channel, TemplateEngine.Compiled> compiled = new EnumMap<>(Channel.class);
         definition.templates().forEach((channel, version) -> compiled.put(channel, templates.compiled(version)));
+        EffectiveSettings current = settings.current();
         return new CampaignPipeline(new CampaignPipeline.Setup(explained, campaignId, campaign.name(), definition.holdoutPercent(),
                 CompiledRules.compile(rules, catalog.snapshot(), context), catalog, new ChannelChoice(definition.fallback()),
-                cap(definition),
+                cap(definition, current),
                 compiled, context.runDate(),
-                new MessageContext.Sender(sender.fromName(), sender.postalAddress(), sender.contact()),
+                sender(current),
                 (customer, channel) -> links.unsubscribeUrl(customer, channel).toString(), prefectures,
                 definition.deliveryExpiry() != null ? definition.deliveryExpiry() : outbox.expiry()));
     }
 
-    /** The global cap, made stricter by the campaign's own where it has one. */
-    private FrequencyCap cap(CampaignDefinition definition) {
-        FrequencyCap global = new FrequencyCap(config.cap().window(), config.cap().max(), config.cap().perChannel());
+    /** The sender as templates show it ({@code sender.brand}, ...), from the settings in force: for runs and previews alike. */
+    public MessageContext.Sender sender() {
+        return sender(settings.current());
+    }
+
+    private static MessageContext.Sender sender(EffectiveSettings current) {
+        return new MessageContext.Sender(current.fromName(), current.postalAddress(), current.contact());
+    }
+
+    /** The global cap in force, made stricter by the campaign's own where it has one. */
+    private FrequencyCap cap(CampaignDefinition definition, EffectiveSettings current) {
+        FrequencyCap global = new FrequencyCap(current.capWindow(), current.capMax(), config.cap().perChannel());
         return definition.frequencyCap() == null ? global
                 : global.tightenedTo(definition.frequencyCap().max(), definition.frequencyCap().perChannel());
     }

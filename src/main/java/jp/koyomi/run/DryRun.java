@@ -18,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import io.agroal.api.AgroalDataSource;
 import jp.koyomi.common.NotFoundException;
+import jp.koyomi.settings.SettingsService;
 import jp.koyomi.template.RenderedMessage;
 
 /**
@@ -37,6 +38,9 @@ public class DryRun {
 
     @Inject
     RunConfig config;
+
+    @Inject
+    SettingsService settings;
 
     @Inject
     Clock clock;
@@ -116,7 +120,7 @@ public class DryRun {
     }
 
     private AudienceReader reader() {
-        return new AudienceReader(config.offerHistoryWindow(), config.cap().window());
+        return new AudienceReader(config.offerHistoryWindow(), settings.current().capWindow());
     }
 
     private static Sample sample(AudienceMember member, RunOutcome o) {

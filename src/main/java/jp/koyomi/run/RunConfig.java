@@ -48,7 +48,11 @@ public interface RunConfig {
 
     Quiet quietHours();
 
-    /** At most {@code max} marketing messages per customer in any {@code window}, across all campaigns. */
+    /**
+     * At most {@code max} marketing messages per customer in any {@code window}, across all campaigns.
+     * {@code max} and {@code window}, like the quiet hours, are read through jp.koyomi.settings, where a
+     * value an admin saved applies unless one is set here; this mapping declares them and their defaults.
+     */
     interface Cap {
         @WithDefault("2")
         int max();
@@ -60,6 +64,7 @@ public interface RunConfig {
         Map<Channel, Integer> perChannel();
     }
 
+    /** Quiet hours; like the cap, read through jp.koyomi.settings (stored values apply unless set here). */
     interface Quiet {
         @WithDefault("08:00")
         LocalTime opens();

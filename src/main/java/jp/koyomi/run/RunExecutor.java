@@ -7,6 +7,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -24,6 +25,8 @@ import org.jboss.logging.Logger;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jp.koyomi.metrics.PipelineMetrics;
+import jp.koyomi.settings.EffectiveSettings;
+import jp.koyomi.settings.SettingsService;
 
 /**
  * Executes runs as DESIGN.md draws it: audience batch → decide → write outbox rows, decisions and
@@ -50,6 +53,9 @@ public class RunExecutor {
 
     @Inject
     PipelineMetrics metrics;
+
+    @Inject
+    SettingsService settings;
 
     /** Who this instance is as the owner of slices. */
     String instanceId;
@@ -163,35 +169,103 @@ public class RunExecutor {
         }
     }
 
-    /** Runs a claimed slice to its end, or until it is lost; a failure leaves the run FAILED at its checkpoints. */
+    /**
+     * Runs a claimed slice to its end, or until it is lost or its connection dies; any other failure
+     * leaves the run FAILED at its checkpoints.
+     */
     public void execute(ClaimedSlice claimed, RunPipeline pipeline) {
         ClaimedSlice slice = claimed;
+        long batchStarted = System.nanoTime();
         try {
             while (slice != null) {
+                batchStarted = System.nanoTime();
                 slice = step(slice, pipeline);
             }
         } catch (RuntimeException e) {
-            LOG.errorf(e, "Run %d stopped in slice %d after customer %d", claimed.run().id(), claimed.sliceNo(),
-                    slice == null ? claimed.checkpoint() : slice.checkpoint());
-            markFailed(claimed.run().id(), e);
+            // Real time, not the clock: a batch that outlived its transaction timeout was stalled or frozen.
+            boolean stalled = Duration.ofNanos(System.nanoTime() - batchStarted).compareTo(batchTimeout()) > 0;
+            stopAfter(slice == null ? claimed : slice, e, stalled);
         } finally {
             executing.remove(claimed.key());
         }
     }
 
+    /**
+     * After a batch failed: a holder that lost the slice meanwhile (frozen past its lease and taken over,
+     * or the run was stopped) stops quietly, and so does one whose database connection died under it or
+     * whose batch outlived its transaction timeout ({@code stalled}: the transaction was ended under
+     * it), letting go of the slice, which resumes from its checkpoint at once; any other failure is
+     * the run's and fails it.
+     */
+    private void stopAfter(ClaimedSlice slice, RuntimeException e, boolean stalled) {
+        boolean held;
+        try {
+            held = QuarkusTransaction.requiringNew().call(() -> {
+                try (Connection c = dataSource.getConnection()) {
+                    return RunSlices.held(c, slice);
+                }
+            });
+        } catch (RuntimeException unknown) {
+            // The database cannot be asked: the lease runs out and the slice is taken up from its checkpoint.
+            LOG.errorf(e, "Run %d slice %d stopped after customer %d; the database cannot tell whether it is still "
+                    + "ours (%s)", slice.run().id(), slice.sliceNo(), slice.checkpoint(), unknown.getMessage());
+            return;
+        }
+        if (!held) {
+            LOG.infof("Run %d slice %d: its batch after customer %d failed (%s) and the slice is no longer ours (taken "
+                    + "over, or the run stopped); leaving it", slice.run().id(), slice.sliceNo(), slice.checkpoint(),
+                    e.getMessage());
+        } else if (stalled || connectionLost(e)) {
+            LOG.warnf("Run %d slice %d: the batch after customer %d %s (%s); letting the slice go, to be resumed from "
+                    + "there", slice.run().id(), slice.sliceNo(), slice.checkpoint(), stalled ? "outlived its "
+                    + "transaction (this instance stalled, or the batch is too slow for koyomi.runs.lease)"
+                    : "lost its database connection", e.getMessage());
+            try {
+                QuarkusTransaction.requiringNew().run(() -> {
+                    try (Connection c = dataSource.getConnection()) {
+                        RunSlices.letGo(c, slice);
+                    } catch (SQLException failure) {
+                        throw new IllegalStateException(failure);
+                    }
+                });
+            } catch (RuntimeException failure) {
+                LOG.errorf(failure, "Cannot let go of run %d slice %d; it is taken up when its lease runs out",
+                        slice.run().id(), slice.sliceNo());
+            }
+        } else {
+            LOG.errorf(e, "Run %d stopped in slice %d after customer %d", slice.run().id(), slice.sliceNo(),
+                    slice.checkpoint());
+            markFailed(slice.run().id(), e);
+        }
+    }
+
+    /**
+     * Whether the failure is the loss of the connection itself (SQLSTATE class 08; PostgreSQL ending the
+     * session: an operator, a shutdown, or the idle-in-transaction limit {@link RunSlices#renew} sets).
+     */
+    static boolean connectionLost(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P")
+                            || sql.getSQLState().equals("25P03"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** One batch of a slice in one transaction; the slice as of the next batch, or null when it ended or was lost. */
     ClaimedSlice step(ClaimedSlice slice, RunPipeline pipeline) {
-        AudienceReader reader = new AudienceReader(config.offerHistoryWindow(), config.cap().window());
-        QuietHours quiet = new QuietHours(config.quietHours().opens(), config.quietHours().closes(),
-                config.quietHours().zone());
-        boolean quietHoursOn = !config.quietHours().disabled().orElse(false);
+        // Read per batch: a cap window or quiet hours changed by an admin apply from the next batch on.
+        EffectiveSettings current = settings.current();
+        AudienceReader reader = new AudienceReader(config.offerHistoryWindow(), current.capWindow());
         // The lease outlives any batch: a transaction that ran past half of it is rolled back.
-        int timeout = (int) Math.max(1, config.lease().toSeconds() / 2);
+        int timeout = (int) batchTimeout().toSeconds();
         return QuarkusTransaction.requiringNew().timeout(timeout).call(() -> {
             try (Connection c = dataSource.getConnection()) {
                 Instant now = clock.instant();
                 // First, so the slice row stays locked until commit: nobody takes it over mid-batch.
-                if (!RunSlices.renew(c, slice, now.plus(config.lease()))) {
+                if (!RunSlices.renew(c, slice, now.plus(config.lease()), Duration.ofSeconds(timeout))) {
                     LOG.infof("Run %d slice %d: no longer ours (taken over, or the run stopped); leaving it after "
                             + "customer %d", slice.run().id(), slice.sliceNo(), slice.checkpoint());
                     return null;
@@ -207,11 +281,16 @@ public class RunExecutor {
                 }
                 long last = batch.get(batch.size() - 1).id();
                 RunWriter.write(c, slice.run().id(), slice.run().campaignId(), slice.sliceNo(), outcomes, last, now,
-                        quietHoursOn ? quiet.firstSendAt(now) : now);
+                        QuietHours.firstSendAt(current, now));
                 metrics.decided(outcomes.size());
                 return slice.at(last);
             }
         });
+    }
+
+    /** How long a batch transaction may last: half the lease, so the lease outlives any batch. */
+    private Duration batchTimeout() {
+        return Duration.ofSeconds(Math.max(1, config.lease().toSeconds() / 2));
     }
 
     /** Fails the run with the reason and frees its slices, so a resume continues each from its checkpoint. */
@@ -223,8 +302,9 @@ public class RunExecutor {
             QuarkusTransaction.requiringNew().run(() -> {
                 try (Connection c = dataSource.getConnection()) {
                     RunSlices.release(c, runId);
+                    // Only a run still under way: one completed or cancelled meanwhile keeps its status.
                     try (PreparedStatement s = c.prepareStatement("UPDATE campaign_run SET status = 'FAILED', error = ?, "
-                            + "finished_at = ?, claimed_until = NULL WHERE id = ?")) {
+                            + "finished_at = ?, claimed_until = NULL WHERE id = ? AND status IN ('PENDING', 'RUNNING')")) {
                         s.setString(1, message.length() > 1900 ? message.substring(0, 1900) : message);
                         s.setObject(2, clock.instant().atOffset(ZoneOffset.UTC));
                         s.setLong(3, runId);

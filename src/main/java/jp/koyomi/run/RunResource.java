@@ -11,9 +11,11 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -80,14 +82,19 @@ public class RunResource {
     @Path("/campaign/{campaignId}")
     @RolesAllowed(Role.MARKETER)
     @Operation(summary = "Starts a run of an approved campaign now, outside its cadence")
-    @APIResponse(responseCode = "201", description = "The run, PENDING until a worker takes it", content = @Content(mediaType = "application/json", schema = @Schema(implementation = RunReport.class)))
+    @APIResponse(responseCode = "201", description = "The run, PENDING until a worker takes it", headers = @Header(name = "Location", description = "The new run's URL", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, format = "uri")), content = @Content(mediaType = "application/json", schema = @Schema(implementation = RunReport.class)))
     @APIResponse(responseCode = "200", description = "The run an earlier request with the same Idempotency-Key started", content = @Content(mediaType = "application/json", schema = @Schema(implementation = RunReport.class)))
     @APIResponse(responseCode = "404", description = "No such campaign")
     @APIResponse(responseCode = "409", description = "The campaign's current revision is not approved, it is archived, or a manual run of this revision is already PENDING or RUNNING")
     public RestResponse<RunReport> runNow(@Parameter(description = "Campaign id", example = "1") @PathParam("campaignId") long campaignId,
-            @Parameter(description = "Repeating a key answers with the run it started instead of starting another") @HeaderParam(RunService.IDEMPOTENCY_KEY_HEADER) String idempotencyKey) {
+            @Parameter(description = "Repeating a key answers with the run it started instead of starting another") @HeaderParam(RunService.IDEMPOTENCY_KEY_HEADER) String idempotencyKey,
+            @Context UriInfo uri) {
         RunService.Started started = runs.runNow(campaignId, Optional.ofNullable(idempotencyKey));
-        return RestResponse.status(started.created() ? Response.Status.CREATED : Response.Status.OK, started.run());
+        if (!started.created()) {
+            return RestResponse.ok(started.run());
+        }
+        return RestResponse.ResponseBuilder.<RunReport> created(uri.getBaseUriBuilder().path(RunResource.class)
+                .path(String.valueOf(started.run().id())).build()).entity(started.run()).build();
     }
 
     /** The run pipeline without deliveries: counts by outcome, skip reason and channel, and sample decisions. */

@@ -4,6 +4,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -127,8 +129,21 @@ final class RunSlices {
     /**
      * Extends the lease if the slice is still this claim's and its run still running; the row stays
      * locked until the batch commits. False means: stop, someone else has it or the run was stopped.
+     *
+     * <p>On PostgreSQL the batch transaction is also bounded on the server: idle in it for longer than
+     * {@code idleLimit} (its holder frozen by a stop signal, a hung VM, a GC pause), the server ends the
+     * session, which rolls the batch back and frees the slice row, so another instance can take the
+     * slice over when the lease runs out. The limit in the application ({@code transaction timeout})
+     * cannot do that: it runs in the frozen process.
      */
-    static boolean renew(Connection c, RunExecutor.ClaimedSlice slice, Instant until) throws SQLException {
+    static boolean renew(Connection c, RunExecutor.ClaimedSlice slice, Instant until, Duration idleLimit)
+            throws SQLException {
+        if (isPostgreSql(c)) {
+            try (Statement s = c.createStatement()) {
+                // SET LOCAL: for this transaction only, the pooled connection goes back unchanged.
+                s.execute("SET LOCAL idle_in_transaction_session_timeout = " + Math.max(1000, idleLimit.toMillis()));
+            }
+        }
         try (PreparedStatement s = c.prepareStatement("UPDATE run_slice SET claimed_until = ? WHERE run_id = ? "
                 + "AND slice_no = ? AND generation = ? AND status = 'RUNNING' "
                 + "AND EXISTS (SELECT 1 FROM campaign_run r WHERE r.id = run_slice.run_id AND r.status = 'RUNNING')")) {
@@ -137,6 +152,39 @@ final class RunSlices {
             s.setInt(3, slice.sliceNo());
             s.setLong(4, slice.generation());
             return s.executeUpdate() == 1;
+        }
+    }
+
+    private static boolean isPostgreSql(Connection c) throws SQLException {
+        return "PostgreSQL".equals(c.getMetaData().getDatabaseProductName());
+    }
+
+    /**
+     * Whether this claim still holds the slice of a running run; asked after a batch failed, to tell
+     * a holder that was taken over (or whose run was stopped) from one whose own batch went wrong.
+     */
+    static boolean held(Connection c, RunExecutor.ClaimedSlice slice) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM run_slice s JOIN campaign_run r "
+                + "ON r.id = s.run_id WHERE s.run_id = ? AND s.slice_no = ? AND s.generation = ? "
+                + "AND s.status = 'RUNNING' AND r.status = 'RUNNING'")) {
+            s.setLong(1, slice.run().id());
+            s.setInt(2, slice.sliceNo());
+            s.setLong(3, slice.generation());
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1) == 1;
+            }
+        }
+    }
+
+    /** Lets go of a slice this claim still holds, so any worker (this instance's too) takes it up at once. */
+    static void letGo(Connection c, RunExecutor.ClaimedSlice slice) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("UPDATE run_slice SET status = 'PENDING', claimed_until = NULL "
+                + "WHERE run_id = ? AND slice_no = ? AND generation = ? AND status = 'RUNNING'")) {
+            s.setLong(1, slice.run().id());
+            s.setInt(2, slice.sliceNo());
+            s.setLong(3, slice.generation());
+            s.executeUpdate();
         }
     }
 

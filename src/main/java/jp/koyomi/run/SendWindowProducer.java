@@ -5,19 +5,18 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
 import jp.koyomi.delivery.SendWindow;
+import jp.koyomi.settings.SettingsService;
 
-/** Hands the run's quiet hours to the outbox, which enforces them on every send attempt. */
+/**
+ * Hands the quiet hours in force to the outbox, which enforces them on every send attempt; read
+ * at every check, so an admin's change applies to deliveries already waiting.
+ */
 @ApplicationScoped
 class SendWindowProducer {
 
     @Produces
     @Singleton
-    SendWindow sendWindow(RunConfig config) {
-        if (config.quietHours().disabled().orElse(false)) {
-            return now -> now;
-        }
-        QuietHours quiet = new QuietHours(config.quietHours().opens(), config.quietHours().closes(),
-                config.quietHours().zone());
-        return quiet::firstSendAt;
+    SendWindow sendWindow(SettingsService settings) {
+        return now -> QuietHours.firstSendAt(settings.current(), now);
     }
 }

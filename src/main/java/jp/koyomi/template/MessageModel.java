@@ -98,8 +98,21 @@ public final class MessageModel {
                 + date.getDayOfWeek().getDisplayName(TextStyle.SHORT, Locale.JAPANESE) + ")";
     }
 
-    private static String grouped(Number n) {
-        return NumberFormat.getIntegerInstance(Locale.JAPAN).format(n);
+    /** Whole numbers grouped by hand: building a NumberFormat for each price took a tenth of a run's JVM time. */
+    static String grouped(Number n) {
+        if (!(n instanceof Integer || n instanceof Long || n instanceof Short || n instanceof Byte)) {
+            return NumberFormat.getIntegerInstance(Locale.JAPAN).format(n);
+        }
+        String digits = Long.toString(n.longValue());
+        int sign = digits.charAt(0) == '-' ? 1 : 0;
+        StringBuilder out = new StringBuilder(digits.length() + 6).append(digits, 0, sign);
+        for (int i = sign; i < digits.length(); i++) {
+            if (i > sign && (digits.length() - i) % 3 == 0) {
+                out.append(',');
+            }
+            out.append(digits.charAt(i));
+        }
+        return out.toString();
     }
 
     private static Number number(List<?> args, String name) throws TemplateModelException {

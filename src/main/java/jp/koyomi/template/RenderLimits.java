@@ -7,10 +7,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * Keeps a runaway template from hanging a run: output is capped, and a watchdog interrupts the
- * rendering thread after the time limit (templates are compiled with FreeMarker's interruption
+ * rendering thread when a message's render outlives the time limit (templates are compiled with FreeMarker's interruption
  * checks in every loop, so even a loop that writes nothing stops).
  */
 final class RenderLimits {
@@ -33,21 +34,19 @@ final class RenderLimits {
         return maxChars;
     }
 
-    /** Runs {@code render} on this thread, interrupting it if it outlives the limit. */
-    <T> T within(RenderCall<T> render) throws Exception {
+    /**
+     * Runs {@code render} on this thread, interrupting it if it outlives the limit. One alarm covers a
+     * whole message, all of its parts: scheduling and cancelling it costs more than rendering a short part.
+     */
+    <T> T within(Supplier<T> render) {
         Thread self = Thread.currentThread();
         ScheduledFuture<?> alarm = WATCHDOG.schedule(self::interrupt, timeLimit.toMillis(), TimeUnit.MILLISECONDS);
         try {
-            return render.call();
+            return render.get();
         } finally {
             alarm.cancel(false);
             Thread.interrupted();
         }
-    }
-
-    @FunctionalInterface
-    interface RenderCall<T> {
-        T call() throws Exception;
     }
 
     /** A writer that refuses output beyond the limit. */

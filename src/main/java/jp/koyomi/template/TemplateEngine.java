@@ -121,13 +121,13 @@ public final class TemplateEngine {
         Template subject = parse(text, "subject", source.subject(), problems);
         Template body = parse(html, "html", source.html(), problems);
         Template plain = parse(text, "text", source.text(), problems);
-        return context -> {
+        return context -> limits.within(() -> {
             Map<String, Object> model = MessageModel.of(context);
             String htmlPart = render(body, "html", model);
             checkEscaped(htmlPart, context);
             return new RenderedMessage.Email(render(subject, "subject", model).strip().replaceAll("[\\r\\n]+", " "),
                     htmlPart, render(plain, "text", model));
-        };
+        });
     }
 
     private Compiled compileLine(TemplateSource.Line source, List<TemplateProblem> problems) {
@@ -146,14 +146,14 @@ public final class TemplateEngine {
                 messages.add(new LineMessage(null, Map.of("/text", parse(text, part, body, problems))));
             }
         }
-        return context -> {
+        return context -> limits.within(() -> {
             Map<String, Object> model = MessageModel.of(context);
             List<String> out = new ArrayList<>();
             for (int i = 0; i < messages.size(); i++) {
                 out.add(messages.get(i).render(this, "message " + (i + 1), model));
             }
             return new RenderedMessage.Line(out);
-        };
+        });
     }
 
     /** A LINE message object whose string values are templates; the JSON is rebuilt by Jackson, never concatenated. */
@@ -219,12 +219,12 @@ public final class TemplateEngine {
         }
         Map<String, Template> fields = new LinkedHashMap<>();
         source.fields().forEach((name, body) -> fields.put(name, parse(text, "field " + name, body, problems)));
-        return context -> {
+        return context -> limits.within(() -> {
             Map<String, Object> model = MessageModel.of(context);
             Map<String, String> out = new LinkedHashMap<>();
             fields.forEach((name, template) -> out.put(name, render(template, "field " + name, model).strip()));
             return new RenderedMessage.Postal(out);
-        };
+        });
     }
 
     /** The template texts of a source, in part order. */
@@ -328,12 +328,9 @@ public final class TemplateEngine {
         RenderLimits.CappedWriter out = new RenderLimits.CappedWriter(limits.maxChars());
         RenderGuard guard = new RenderGuard(MAX_RENDER_BYTES, MAX_DEPTH);
         try {
-            limits.within(() -> {
-                Environment env = template.createProcessingEnvironment(model, out);
-                env.setTemplateProcessingTracer(guard);
-                env.process();
-                return null;
-            });
+            Environment env = template.createProcessingEnvironment(model, out);
+            env.setTemplateProcessingTracer(guard);
+            env.process();
             return out.toString();
         } catch (StackOverflowError e) {
             throw new TemplateRenderException(atCurrent(part, guard, "nests too deeply (does a macro or function call "

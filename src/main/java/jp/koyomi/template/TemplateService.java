@@ -1,7 +1,6 @@
 package jp.koyomi.template;
 
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -14,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
@@ -41,13 +41,15 @@ public class TemplateService {
     private static final int MAX_OUTPUT_CHARS = 500_000;
 
     private final TemplateStore store;
+    private final Instance<SendingChecks> sendingChecks;
     /** Includes the latest partials: for previews of unsaved source and for versions saved before pinning. */
     private final TemplateEngine engine;
     private final Map<Long, TemplateEngine.Compiled> compiled = new ConcurrentHashMap<>();
 
     @Inject
-    public TemplateService(TemplateStore store) {
+    public TemplateService(TemplateStore store, Instance<SendingChecks> sendingChecks) {
         this.store = store;
+        this.sendingChecks = sendingChecks;
         this.engine = engineWith(name -> store.latest(name, TemplateStore.PARTIAL).map(TemplateStore.Version::source));
     }
 
@@ -92,9 +94,10 @@ public class TemplateService {
             }
             return store.add(name, TemplateStore.PARTIAL, body, user);
         }
-        TemplateSource parsed = parse(channelOf(kind), source);
+        Channel messageChannel = channelOf(kind);
+        TemplateSource parsed = parse(messageChannel, source);
         Pins pins = pins(parsed);
-        List<TemplateProblem> problems = engineWith(pins::source).validate(parsed, SampleContexts.all());
+        List<TemplateProblem> problems = checked(engineWith(pins::source), messageChannel, parsed);
         if (!problems.isEmpty()) {
             throw new TemplateRejectedException(problems);
         }
@@ -121,7 +124,7 @@ public class TemplateService {
             if (!pins(using).versions().containsKey(name)) {
                 continue;
             }
-            for (TemplateProblem p : candidate.validate(using, SampleContexts.all())) {
+            for (TemplateProblem p : checked(candidate, Channel.valueOf(v.channel()), using)) {
                 problems.add(new TemplateProblem("body", null, null, "breaks template " + v.name() + " (" + v.channel()
                         + ") " + p.part() + (p.line() == null ? "" : " line " + p.line() + ", column " + p.column())
                         + ": " + p.message()));
@@ -158,7 +161,30 @@ public class TemplateService {
     }
 
     public List<TemplateProblem> validate(String channel, JsonNode source) {
-        return engine.validate(parse(channelOf(channel.toUpperCase(Locale.ROOT)), source), SampleContexts.all());
+        Channel parsedChannel = channelOf(channel.toUpperCase(Locale.ROOT));
+        return checked(engine, parsedChannel, parse(parsedChannel, source));
+    }
+
+    /**
+     * The problems of a template: its own (refused constructs, syntax, rendering the sample customers),
+     * then what the channel's sender would refuse in the messages it renders for them.
+     */
+    private List<TemplateProblem> checked(TemplateEngine with, Channel channel, TemplateSource source) {
+        List<TemplateProblem> problems = with.validate(source, SampleContexts.all());
+        if (!problems.isEmpty() || sendingChecks.isUnsatisfied()) {
+            return problems;
+        }
+        TemplateEngine.Compiled compiled = with.compile(source);
+        for (MessageContext sample : SampleContexts.all()) {
+            RenderedMessage message = compiled.render(sample);
+            for (SendingChecks check : sendingChecks) {
+                problems = check.check(channel, message);
+                if (!problems.isEmpty()) {
+                    return problems;
+                }
+            }
+        }
+        return problems;
     }
 
     public List<TemplateStore.Version> latest() {
@@ -241,12 +267,5 @@ public class TemplateService {
         } catch (Exception e) {
             throw new IllegalStateException("stored template source is not JSON", e);
         }
-    }
-
-    /** A preview context for a date: the sample customer, unless the caller brings a real one. */
-    public static MessageContext sampleFor(LocalDate date) {
-        MessageContext s = SampleContexts.full();
-        return new MessageContext(s.customer(), s.items(), s.blocks(), s.campaignName(), date, s.unsubscribeUrl(),
-                s.sender());
     }
 }

@@ -20,7 +20,7 @@ const ROUTES = [
 ];
 
 const NAV = [["", "nav.home"], ["templates", "nav.templates"], ["campaigns", "nav.campaigns"], ["runs", "nav.runs"],
-  ["customers", "nav.customers"], ["settings", "nav.settings", "admin"]];
+  ["customers", "nav.customers"], ["settings", "nav.settings"]];
 
 
 function match(path) {

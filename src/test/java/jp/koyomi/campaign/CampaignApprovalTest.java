@@ -1,6 +1,7 @@
 package jp.koyomi.campaign;
 
 import static jp.koyomi.support.TestUsers.as;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
@@ -8,13 +9,14 @@ import static org.hamcrest.Matchers.hasSize;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
+import jp.koyomi.support.TemplateIds;
 
 @QuarkusTest
 class CampaignApprovalTest {
 
     private static String definition(String day) {
         return "{\"cadence\":{\"type\":\"WEEKLY\",\"days\":[\"" + day + "\"],\"at\":\"10:00\"},"
-                + "\"rules\":{\"items\":{\"sources\":[{\"type\":\"NEW_ARRIVALS\"}]}},\"fallback\":[\"LINE\",\"EMAIL\"],\"templates\":{\"LINE\":1,\"EMAIL\":2},"
+                + "\"rules\":{\"items\":{\"sources\":[{\"type\":\"NEW_ARRIVALS\"}]}},\"fallback\":[\"LINE\",\"EMAIL\"],\"templates\":{\"LINE\":" + TemplateIds.line() + ",\"EMAIL\":" + TemplateIds.email() + "},"
                 + "\"holdout_percent\":5}";
     }
 
@@ -63,5 +65,21 @@ class CampaignApprovalTest {
                 .post("/api/v1/campaigns").then().statusCode(400)
                 .body("errors.field", hasItem("cadence.days")).body("errors.field", hasItem("templates.POSTAL"))
                 .body("errors.field", hasItem("holdout_percent"));
+    }
+
+    @Test
+    void shouldRefuseAPartialAnotherChannelsTemplateOrAMissingVersionNamingTheChannel() {
+        long partial = as("viewer").get("/api/v1/templates/header/PARTIAL/versions").then().statusCode(200)
+                .extract().jsonPath().getLong("[0].id");
+        String definition = "{\"cadence\":{\"type\":\"WEEKLY\",\"days\":[\"MONDAY\"],\"at\":\"10:00\"},"
+                + "\"fallback\":[\"LINE\",\"EMAIL\",\"POSTAL\"],\"templates\":{\"EMAIL\":" + partial
+                + ",\"LINE\":" + TemplateIds.email() + ",\"POSTAL\":999999}}";
+        as("marketer").contentType("application/json").body("{\"name\":\"部品を指すキャンペーン\",\"definition\":" + definition + "}")
+                .post("/api/v1/campaigns").then().statusCode(400)
+                .body("errors.find { it.field == 'templates.EMAIL' }.message", containsString("is a partial"))
+                .body("errors.find { it.field == 'templates.LINE' }.message", containsString("is for EMAIL; LINE needs a LINE template"))
+                .body("errors.find { it.field == 'templates.POSTAL' }.message", containsString("does not exist"));
+        as("viewer").get("/api/v1/campaigns").then().statusCode(200)
+                .body("name", org.hamcrest.Matchers.not(hasItem("部品を指すキャンペーン")));
     }
 }

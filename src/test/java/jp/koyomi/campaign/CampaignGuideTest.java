@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import jp.koyomi.support.TemplateIds;
 
 /**
  * docs/campaigns.md, read as a script: every request in it is sent in order to the running API and
@@ -70,7 +71,7 @@ class CampaignGuideTest {
     @Test
     void theMisspeltFieldOfTheGuideIsNamedAsTheGuideSays() {
         as("marketer").contentType("application/json").body("{\"name\":\"綴り\",\"definition\":{\"cadence\":{\"type\":"
-                + "\"CRON\",\"expression\":\"0 0 10 ? * MON\"},\"fallback\":[\"EMAIL\"],\"templates\":{\"EMAIL\":1},"
+                + "\"CRON\",\"expression\":\"0 0 10 ? * MON\"},\"fallback\":[\"EMAIL\"],\"templates\":{\"EMAIL\":" + TemplateIds.email() + "},"
                 + "\"holdoutPercent\":5}}").post("/api/v1/campaigns").then().statusCode(400)
                 .body("errors[0].field", org.hamcrest.Matchers.equalTo("definition.holdoutPercent"))
                 .body("errors[0].message", org.hamcrest.Matchers.equalTo("unknown field; did you mean holdout_percent?"));

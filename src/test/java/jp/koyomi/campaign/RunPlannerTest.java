@@ -26,6 +26,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
+import jp.koyomi.support.TemplateIds;
 
 @QuarkusTest
 class RunPlannerTest {
@@ -42,7 +43,7 @@ class RunPlannerTest {
     private long dailyCampaign(String name, String at) {
         String definition = "{\"cadence\":{\"type\":\"WEEKLY\",\"days\":[\"MONDAY\",\"TUESDAY\",\"WEDNESDAY\",\"THURSDAY\","
                 + "\"FRIDAY\",\"SATURDAY\",\"SUNDAY\"],\"at\":\"" + at + "\"},\"rules\":{\"items\":{\"sources\":[{\"type\":\"NEW_ARRIVALS\"}]}},\"fallback\":[\"EMAIL\"],"
-                + "\"templates\":{\"EMAIL\":1},\"holdout_percent\":0}";
+                + "\"templates\":{\"EMAIL\":" + TemplateIds.email() + "},\"holdout_percent\":0}";
         int id = as("marketer").contentType("application/json")
                 .body("{\"name\":\"" + name + "\",\"definition\":" + definition + "}").post("/api/v1/campaigns").then()
                 .statusCode(201).extract().path("id");
@@ -109,6 +110,33 @@ class RunPlannerTest {
         new RunPlanner(dataSource, json, GRACE).plan(now);
         assertEquals(List.of(occurrences.get(0).toInstant() + " MISSED", occurrences.get(1).toInstant() + " MISSED",
                 occurrences.get(2).toInstant() + " PENDING"), runs(campaign));
+    }
+
+    @Test
+    void anOccurrenceDuringALiveRunNowOfTheSameRevisionIsMissedWithTheReasonNotRunTwice() throws Exception {
+        long campaign = dailyCampaign("手動実行中の定期便", "08:00");
+        long manual = as("marketer").post("/api/v1/runs/campaign/" + campaign).then().statusCode(201).extract()
+                .jsonPath().getLong("id");
+        List<java.time.ZonedDateTime> occurrences = new WeeklyCadence(java.util.EnumSet.allOf(java.time.DayOfWeek.class),
+                java.time.LocalTime.of(8, 0), null).upcoming(approvedAt(campaign), 2);
+        RunPlanner planner = new RunPlanner(dataSource, json, GRACE);
+
+        planner.plan(occurrences.get(0).toInstant().plusSeconds(60));
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                "SELECT status, error FROM campaign_run WHERE campaign_id = ? AND kind = 'SCHEDULED'")) {
+            s.setLong(1, campaign);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                assertEquals("MISSED", rs.getString(1), "no run beside the live manual one");
+                assertEquals("run " + manual + " (run now) of the same revision was under way: this occurrence would "
+                        + "have reached its customers twice", rs.getString(2));
+            }
+        }
+
+        // Once the manual run has finished, the next occurrence runs as usual.
+        as("marketer").post("/api/v1/runs/" + manual + "/cancel").then().statusCode(200);
+        assertEquals(1, planner.plan(occurrences.get(1).toInstant().plusSeconds(60)));
+        assertEquals(occurrences.get(1).toInstant() + " PENDING", runs(campaign).get(runs(campaign).size() - 1));
     }
 
     @Test

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
+import jp.koyomi.support.TemplateIds;
 
 /** V28: a campaign stored with the old camelCase rule names keeps working after the rename. */
 @QuarkusTest
@@ -28,7 +29,7 @@ class SnakeCaseRulesMigrationTest {
         int id = as("marketer").contentType("application/json").body("{\"name\":\"旧形式のキャンペーン\",\"definition\":{"
                 + "\"cadence\":{\"type\":\"CRON\",\"expression\":\"0 0 10 ? * MON\"},\"rules\":{\"items\":{\"sources\":"
                 + "[{\"type\":\"LAST_CHANCE\",\"bought_scope\":\"CATEGORY\"}],\"max_items\":2}},\"fallback\":[\"EMAIL\"],"
-                + "\"templates\":{\"EMAIL\":1}}}").post("/api/v1/campaigns").then().statusCode(201).extract().path("id");
+                + "\"templates\":{\"EMAIL\":" + TemplateIds.email() + "}}}").post("/api/v1/campaigns").then().statusCode(201).extract().path("id");
         try (Connection c = dataSource.getConnection()) {
             try (PreparedStatement s = c.prepareStatement("UPDATE campaign SET definition = REPLACE(REPLACE(definition, "
                     + "'\"bought_scope\"', '\"boughtScope\"'), '\"max_items\"', '\"maxItems\"') WHERE id = ?")) {

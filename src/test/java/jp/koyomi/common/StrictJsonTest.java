@@ -9,19 +9,22 @@ import static org.hamcrest.Matchers.not;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
+import jp.koyomi.support.TemplateIds;
 
 /** A field the API does not know is refused by name, never dropped with its setting. */
 @QuarkusTest
 class StrictJsonTest {
 
-    private static final String DEFINITION = "{\"cadence\":{\"type\":\"WEEKLY\",\"days\":[\"FRIDAY\"],\"at\":\"10:00\"},"
+    private static String definition() {
+        return "{\"cadence\":{\"type\":\"WEEKLY\",\"days\":[\"FRIDAY\"],\"at\":\"10:00\"},"
             + "\"rules\":{\"items\":{\"sources\":[{\"type\":\"NEW_ARRIVALS\"}]}},\"fallback\":[\"EMAIL\"],"
-            + "\"templates\":{\"EMAIL\":1},";
+            + "\"templates\":{\"EMAIL\":" + TemplateIds.email() + "},";
+    }
 
     @Test
     void shouldRefuseACamelCaseFieldNamingItAndTheSnakeCaseNameItMeant() {
         as("marketer").contentType("application/json")
-                .body("{\"name\":\"綴り違い\",\"definition\":" + DEFINITION + "\"holdoutPercent\":7}}")
+                .body("{\"name\":\"綴り違い\",\"definition\":" + definition() + "\"holdoutPercent\":7}}")
                 .post("/api/v1/campaigns").then().statusCode(400).contentType("application/problem+json")
                 .body("errors[0].field", equalTo("definition.holdoutPercent"))
                 .body("errors[0].message", containsString("holdout_percent"))
@@ -49,7 +52,7 @@ class StrictJsonTest {
     @Test
     void shouldNameTheFieldPathOfAValueOfTheWrongType() {
         as("marketer").contentType("application/json")
-                .body("{\"name\":\"型違い\",\"definition\":" + DEFINITION + "\"holdout_percent\":\"seven\"}}")
+                .body("{\"name\":\"型違い\",\"definition\":" + definition() + "\"holdout_percent\":\"seven\"}}")
                 .post("/api/v1/campaigns").then().statusCode(400)
                 .body("errors[0].field", equalTo("definition.holdout_percent"))
                 .body("errors[0].message", containsString("whole number"));
@@ -59,7 +62,7 @@ class StrictJsonTest {
     void shouldListTheAllowedValuesOfAnEnumField() {
         as("marketer").contentType("application/json")
                 .body("{\"name\":\"曜日違い\",\"definition\":{\"cadence\":{\"type\":\"WEEKLY\",\"days\":[\"FRYDAY\"],"
-                        + "\"at\":\"10:00\"},\"fallback\":[\"EMAIL\"],\"templates\":{\"EMAIL\":1}}}")
+                        + "\"at\":\"10:00\"},\"fallback\":[\"EMAIL\"],\"templates\":{\"EMAIL\":" + TemplateIds.email() + "}}}")
                 .post("/api/v1/campaigns").then().statusCode(400)
                 .body("errors[0].field", equalTo("definition.cadence.days[0]"))
                 .body("errors[0].message", containsString("FRIDAY"));

@@ -84,6 +84,10 @@ class EmailDeliveryTest {
         drainer.drainBatch(email());
         assertEquals("SKIPPED", status(next), "consent withdrawn after the run still stops the send");
         assertEquals(1, smtp.getReceivedMessages().length);
+
+        String metrics = as("viewer").get("/q/metrics").then().statusCode(200).extract().asString();
+        assertTrue(metrics.contains("koyomi_smtp_connections{state=\"in_use\"} 0.0"), "no send holds a connection now");
+        assertTrue(metrics.contains("koyomi_smtp_connections{state=\"idle\"} 1.0"), "the send's connection waits in the pool");
     }
 
     @Test

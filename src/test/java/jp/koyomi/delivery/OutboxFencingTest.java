@@ -68,14 +68,15 @@ class OutboxFencingTest {
         assertEquals(List.of(ids.get(1), ids.get(2)), fresh.deliveries().stream().map(ClaimedDelivery::id)
                 .filter(ids::contains).toList(), "the stale worker's unsent rows are claimed again, the sent one is not");
 
-        assertFalse(outbox.hold(the(ids.get(1), stale), later.plus(config.lease())), "no send under a lost claim");
+        assertEquals(Outbox.Hold.CLAIM_LOST, outbox.hold(the(ids.get(1), stale), later.plus(config.lease())),
+                "no send under a lost claim");
         assertFalse(outbox.sent(the(ids.get(1), stale), "stale", later));
         assertFalse(outbox.finish(the(ids.get(2), stale), DeliveryStatus.FAILED, "stale"));
         assertFalse(outbox.retryAt(the(ids.get(2), stale), later.plusSeconds(60), "stale"));
         assertFalse(outbox.defer(the(ids.get(2), stale), later.plusSeconds(60), "stale", false));
         assertEquals(0, outbox.renew(stale.token(), later.plus(config.lease())));
 
-        assertTrue(outbox.hold(the(ids.get(1), fresh), later.plus(config.lease())));
+        assertEquals(Outbox.Hold.HELD, outbox.hold(the(ids.get(1), fresh), later.plus(config.lease())));
         assertTrue(outbox.sent(the(ids.get(1), fresh), "fresh", later));
         assertTrue(outbox.finish(the(ids.get(2), fresh), DeliveryStatus.FAILED, "fresh"));
         assertEquals("fresh", Db.value(dataSource, "SELECT provider_id FROM delivery WHERE id = ?", ids.get(1)));

@@ -43,12 +43,18 @@ class OutboxTest {
     @Test
     void shouldClaimDueDeliveriesOnceUntilTheLeaseRunsOut() throws SQLException {
         Instant now = Instant.parse("2030-01-01T01:00:00Z");
-        long id = Db.pendingDelivery(dataSource, Db.customer(dataSource, "OB-1"), Channel.LINE, now.minusSeconds(1));
+        long customer = Db.customer(dataSource, "OB-1");
+        try (var c = dataSource.getConnection(); var s = c.prepareStatement(
+                "UPDATE customer SET line_user_id = 'U-OB-1', line_consent = TRUE WHERE id = ?")) {
+            s.setLong(1, customer);
+            s.executeUpdate();
+        }
+        long id = Db.pendingDelivery(dataSource, customer, Channel.LINE, now.minusSeconds(1));
 
         Outbox.Claim first = outbox.claim(Channel.LINE, 100, now, LEASE);
         assertTrue(ids(first).contains(id));
         ClaimedDelivery claimed = the(id, first);
-        assertTrue(outbox.hold(claimed, now.plus(LEASE)));
+        assertEquals(Outbox.Hold.HELD, outbox.hold(claimed, now.plus(LEASE)));
         assertEquals("青木 陽菜", claimed.recipientName());
 
         assertTrue(!ids(outbox.claim(Channel.LINE, 100, now.plusSeconds(60), LEASE)).contains(id),

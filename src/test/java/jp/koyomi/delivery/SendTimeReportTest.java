@@ -18,6 +18,7 @@ import jp.koyomi.support.Csv;
 import jp.koyomi.support.Db;
 import jp.koyomi.support.ManualClock;
 import jp.koyomi.support.Runs;
+import jp.koyomi.support.TemplateIds;
 
 /** What the outbox withheld at send time shows in the run report, and a campaign sets its own expiry. */
 @QuarkusTest
@@ -59,7 +60,7 @@ class SendTimeReportTest {
     @Test
     void shouldTakeACampaignsOwnDeliveryExpiryAndRefuseANonsensicalOne() {
         String definition = "{\"cadence\":{\"type\":\"CRON\",\"expression\":\"0 0 10 ? * MON\"},\"rules\":{\"items\":"
-                + "{\"sources\":[{\"type\":\"NEW_ARRIVALS\"}]}},\"fallback\":[\"EMAIL\"],\"templates\":{\"EMAIL\":1},"
+                + "{\"sources\":[{\"type\":\"NEW_ARRIVALS\"}]}},\"fallback\":[\"EMAIL\"],\"templates\":{\"EMAIL\":" + TemplateIds.email() + "},"
                 + "\"holdout_percent\":0,\"delivery_expiry\":\"%s\"}";
         int id = as("marketer").contentType("application/json")
                 .body("{\"name\":\"expiry 24h\",\"definition\":" + definition.formatted("PT24H") + "}")

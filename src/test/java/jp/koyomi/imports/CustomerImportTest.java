@@ -128,7 +128,7 @@ class CustomerImportTest {
         importCsv(Csv.of(Csv.CUSTOMER_HEADER, Csv.customer("CI-P1", "150-0001"), Csv.customer("CI-P2", "150-0001"),
                 Csv.customer("CI-P3", "150-0001")));
         String next = as("viewer").get("/api/v1/customers?limit=2&after=CI-P0").then().statusCode(200)
-                .body("items.external_id", org.hamcrest.Matchers.contains("CI-P1", "CI-P2")).extract().path("next");
+                .body("items.external_id", org.hamcrest.Matchers.contains("CI-P1", "CI-P2")).extract().path("next_after");
         as("viewer").get("/api/v1/customers?limit=2&after=" + next).then()
                 .body("items[0].external_id", equalTo("CI-P3"));
         as("viewer").get("/api/v1/customers?limit=0").then().statusCode(400).body("errors[0].field", equalTo("limit"));

@@ -15,6 +15,7 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jp.koyomi.domain.Channel;
 import jp.koyomi.support.Db;
+import jp.koyomi.support.TemplateIds;
 
 /** A campaign's own frequency cap next to the global one (2 a week): the stricter applies. */
 @QuarkusTest
@@ -51,7 +52,7 @@ class CampaignFrequencyCapTest {
     void shouldRefuseANegativeCampaignCap() {
         as("marketer").contentType("application/json").body("{\"name\":\"負の上限\",\"definition\":{"
                 + "\"cadence\":{\"type\":\"CRON\",\"expression\":\"0 0 10 ? * MON\"},\"fallback\":[\"EMAIL\"],"
-                + "\"templates\":{\"EMAIL\":1},\"frequency_cap\":{\"max\":-1}}}").post("/api/v1/campaigns").then()
+                + "\"templates\":{\"EMAIL\":" + TemplateIds.email() + "},\"frequency_cap\":{\"max\":-1}}}").post("/api/v1/campaigns").then()
                 .statusCode(400).body("errors.field", org.hamcrest.Matchers.hasItem("frequency_cap.max"));
     }
 }

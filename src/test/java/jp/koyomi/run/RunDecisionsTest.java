@@ -8,10 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,6 +21,7 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jp.koyomi.support.Db;
+import jp.koyomi.support.Runs;
 
 /** A run's decisions, one row per customer, filtered and paged by keyset. */
 @QuarkusTest
@@ -39,23 +37,7 @@ class RunDecisionsTest {
     @BeforeEach
     void aRunWithFiveDecisions() throws SQLException {
         prefix = "RD-" + System.nanoTime() + "-";
-        int campaign = as("marketer").contentType("application/json").body("{\"name\":\"決定一覧 " + prefix + "\","
-                + "\"definition\":{\"cadence\":{\"type\":\"CRON\",\"expression\":\"0 0 10 ? * MON\"},"
-                + "\"rules\":{\"items\":{\"sources\":[{\"type\":\"NEW_ARRIVALS\"}]}},\"fallback\":[\"EMAIL\"],"
-                + "\"templates\":{\"EMAIL\":1}}}").post("/api/v1/campaigns").then().statusCode(201).extract().path("id");
-        try (Connection c = dataSource.getConnection()) {
-            try (PreparedStatement s = c.prepareStatement("INSERT INTO campaign_run (campaign_id, occurrence_at, kind, "
-                    + "status, revision, created_at) VALUES (?, ?, 'MANUAL', 'COMPLETED', 1, ?)", new String[] { "id" })) {
-                s.setLong(1, campaign);
-                s.setObject(2, Instant.now().atOffset(ZoneOffset.UTC));
-                s.setObject(3, Instant.now().atOffset(ZoneOffset.UTC));
-                s.executeUpdate();
-                try (ResultSet keys = s.getGeneratedKeys()) {
-                    keys.next();
-                    run = keys.getLong(1);
-                }
-            }
-        }
+        run = Runs.completed(dataSource, "決定一覧 " + prefix);
         String[][] decisions = { { "SENT_TO_OUTBOX", null, "EMAIL" }, { "SKIPPED", "NO_SIZE_IN_STOCK", null },
                 { "SENT_TO_OUTBOX", null, "LINE" }, { "HOLDOUT", null, null }, { "SKIPPED", "CAPPED", null } };
         for (int i = 0; i < decisions.length; i++) {

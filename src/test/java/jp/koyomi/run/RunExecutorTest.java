@@ -1,5 +1,7 @@
 package jp.koyomi.run;
 
+import static jp.koyomi.run.RunFixtures.customers;
+import static jp.koyomi.run.RunFixtures.emailTo;
 import static jp.koyomi.support.TestUsers.as;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
@@ -9,11 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -23,10 +21,8 @@ import org.junit.jupiter.api.Test;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
-import jp.koyomi.domain.Channel;
-import jp.koyomi.support.Csv;
 import jp.koyomi.support.Db;
-import jp.koyomi.template.RenderedMessage;
+import jp.koyomi.support.Runs;
 
 @QuarkusTest
 class RunExecutorTest {
@@ -36,43 +32,6 @@ class RunExecutorTest {
 
     @Inject
     AgroalDataSource dataSource;
-
-    /** Emails customers of this test who consented to email; everyone else is not in its audience. */
-    private static RunPipeline emailTo(String prefix) {
-        return member -> member.externalId().startsWith(prefix) && member.consents().contains(Channel.EMAIL)
-                ? RunOutcome.deliver(member.id(), Channel.EMAIL, new RenderedMessage.Email("件名", "<p>本文</p>", "本文"),
-                        List.of(), List.of("test"))
-                : RunOutcome.skip(member.id(), "NOT_IN_AUDIENCE", List.of("not this test's customer"));
-    }
-
-    private void customers(String prefix, int count) {
-        List<String> rows = new ArrayList<>();
-        for (int i = 1; i <= count; i++) {
-            String row = Csv.customer(prefix + i, "150-0001");
-            rows.add(i % 4 == 0 ? row.replace(",true,false,false,", ",false,true,false,") : row);
-        }
-        as("marketer").contentType("text/csv").body(Csv.of(Csv.CUSTOMER_HEADER, rows.toArray(String[]::new)))
-                .post("/api/v1/imports/customers").then().statusCode(200);
-    }
-
-    private long pendingRun(String name) throws SQLException {
-        int campaign = as("marketer").contentType("application/json").body("{\"name\":\"" + name + "\",\"definition\":"
-                + "{\"cadence\":{\"type\":\"CRON\",\"expression\":\"0 0 10 ? * MON\"},\"rules\":{\"items\":{\"sources\":[{\"type\":\"NEW_ARRIVALS\"}]}},\"fallback\":[\"EMAIL\"],"
-                + "\"templates\":{\"EMAIL\":1},\"holdout_percent\":0}}").post("/api/v1/campaigns").then().statusCode(201)
-                .extract().path("id");
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
-                "INSERT INTO campaign_run (campaign_id, occurrence_at, kind, status, revision, created_at) "
-                        + "VALUES (?, ?, 'MANUAL', 'PENDING', 1, ?)", new String[] { "id" })) {
-            s.setLong(1, campaign);
-            s.setObject(2, Instant.now().atOffset(ZoneOffset.UTC));
-            s.setObject(3, Instant.now().atOffset(ZoneOffset.UTC));
-            s.executeUpdate();
-            try (ResultSet keys = s.getGeneratedKeys()) {
-                keys.next();
-                return keys.getLong(1);
-            }
-        }
-    }
 
     private RunExecutor.ClaimedRun claim(long runId) {
         for (int i = 0; i < 20; i++) {
@@ -96,7 +55,7 @@ class RunExecutorTest {
     @Test
     void shouldWriteOneDeliveryPerEligibleCustomerAndADecisionForEveryone() throws SQLException {
         customers("RX-A-", 12);
-        long run = pendingRun("実行テスト A");
+        long run = Runs.pending(dataSource, "実行テスト A");
         executor.execute(claim(run), emailTo("RX-A-"));
         assertEquals("COMPLETED", status(run));
         assertEquals(9, count("SELECT COUNT(*) FROM delivery WHERE run_id = ?", run), "12 customers, every 4th without email consent");
@@ -112,7 +71,7 @@ class RunExecutorTest {
     @Test
     void aRunKilledHalfWayResumesFromItsCheckpointWithoutDuplicatingOrLosingAnyone() throws SQLException {
         customers("RX-B-", 23);
-        long run = pendingRun("実行テスト B");
+        long run = Runs.pending(dataSource, "実行テスト B");
         AtomicInteger seen = new AtomicInteger();
         RunPipeline healthy = emailTo("RX-B-");
         RunPipeline dying = member -> {
@@ -137,7 +96,7 @@ class RunExecutorTest {
 
     @Test
     void runNowIsRefusedForAnUnapprovedCampaignAndCancelStopsAPendingRun() throws SQLException {
-        long run = pendingRun("実行テスト D");
+        long run = Runs.pending(dataSource, "実行テスト D");
         int campaign = as("viewer").get("/api/v1/runs/" + run).then().extract().path("campaign_id");
         as("marketer").post("/api/v1/runs/campaign/" + campaign).then().statusCode(409)
                 .body("detail", org.hamcrest.Matchers.containsString("not approved"));
@@ -148,7 +107,7 @@ class RunExecutorTest {
     @Test
     void theOutboxKeyRefusesASecondDeliveryOfOneRunToOneCustomerOnOneChannel() throws SQLException {
         customers("RX-C-", 1);
-        long run = pendingRun("実行テスト C");
+        long run = Runs.pending(dataSource, "実行テスト C");
         executor.execute(claim(run), emailTo("RX-C-"));
         assertThrows(SQLException.class, () -> {
             try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(

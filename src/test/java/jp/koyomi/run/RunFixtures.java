@@ -1,22 +1,25 @@
 package jp.koyomi.run;
 
 import static jp.koyomi.support.TestUsers.as;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.reflect.Proxy;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.arc.Arc;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jp.koyomi.domain.Channel;
 import jp.koyomi.metrics.PipelineMetrics;
+import jp.koyomi.settings.SettingsService;
 import jp.koyomi.support.Csv;
 import jp.koyomi.support.Db;
 import jp.koyomi.template.RenderedMessage;
@@ -35,13 +38,40 @@ final class RunFixtures {
         executor.clock = clock;
         executor.instanceId = instanceId;
         executor.metrics = new PipelineMetrics(new SimpleMeterRegistry());
+        // The settings live in the shared database: every instance reads the same ones.
+        executor.settings = Arc.container().instance(SettingsService.class).get();
         return executor;
     }
 
     /** The configuration with smaller slices, so a small audience makes several. */
     static RunConfig withSliceSize(RunConfig config, int size) {
+        return with(config, "sliceSize", size);
+    }
+
+    /** The configuration with another run lease. */
+    static RunConfig withLease(RunConfig config, Duration lease) {
+        return with(config, "lease", lease);
+    }
+
+    private static RunConfig with(RunConfig config, String setting, Object value) {
         return (RunConfig) Proxy.newProxyInstance(RunConfig.class.getClassLoader(), new Class<?>[] { RunConfig.class },
-                (proxy, method, args) -> method.getName().equals("sliceSize") ? size : method.invoke(config, args));
+                (proxy, method, args) -> method.getName().equals(setting) ? value : method.invoke(config, args));
+    }
+
+    /**
+     * Decides like {@code pipeline}, after signalling {@code inBatch} and waiting for {@code wake}: a
+     * holder stalled in the middle of a batch, its transaction open.
+     */
+    static RunPipeline stalling(RunPipeline pipeline, CountDownLatch inBatch, CountDownLatch wake) {
+        return member -> {
+            inBatch.countDown();
+            try {
+                assertTrue(wake.await(5, TimeUnit.MINUTES), "never woken");
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+            return pipeline.decide(member);
+        };
     }
 
     /** Emails customers with this prefix who consented to email; everyone else is not in the audience. */
@@ -63,25 +93,6 @@ final class RunFixtures {
                 .post("/api/v1/imports/customers").then().statusCode(200);
     }
 
-    static long pendingRun(AgroalDataSource db, String name) throws SQLException {
-        int campaign = as("marketer").contentType("application/json").body("{\"name\":\"" + name + "\",\"definition\":"
-                + "{\"cadence\":{\"type\":\"CRON\",\"expression\":\"0 0 10 ? * MON\"},\"rules\":{\"items\":{\"sources\":"
-                + "[{\"type\":\"NEW_ARRIVALS\"}]}},\"fallback\":[\"EMAIL\"],\"templates\":{\"EMAIL\":1},\"holdout_percent\":0}}")
-                .post("/api/v1/campaigns").then().statusCode(201).extract().path("id");
-        try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(
-                "INSERT INTO campaign_run (campaign_id, occurrence_at, kind, status, revision, created_at) "
-                        + "VALUES (?, ?, 'MANUAL', 'PENDING', 1, ?)", new String[] { "id" })) {
-            s.setLong(1, campaign);
-            s.setObject(2, Instant.now().atOffset(ZoneOffset.UTC));
-            s.setObject(3, Instant.now().atOffset(ZoneOffset.UTC));
-            s.executeUpdate();
-            try (ResultSet keys = s.getGeneratedKeys()) {
-                keys.next();
-                return keys.getLong(1);
-            }
-        }
-    }
-
     /** Starts runs until this one is started; earlier ones left by other tests are run to their end first. */
     static RunExecutor.ClaimedRun start(RunExecutor executor, long runId) {
         for (int i = 0; i < 50; i++) {
@@ -96,5 +107,17 @@ final class RunFixtures {
 
     static long count(AgroalDataSource db, String sql, Object... args) throws SQLException {
         return Long.parseLong(Db.value(db, sql, args));
+    }
+
+    /** The run completed without error, every customer decided once, each of the {@code eligible} with one delivery. */
+    static void assertDecidedOnceAndCompleted(AgroalDataSource db, long run, String prefix, long eligible)
+            throws SQLException {
+        assertEquals("COMPLETED", Db.value(db, "SELECT status FROM campaign_run WHERE id = ?", run));
+        assertNull(Db.value(db, "SELECT error FROM campaign_run WHERE id = ?", run));
+        assertEquals(count(db, "SELECT COUNT(*) FROM customer"),
+                count(db, "SELECT COUNT(*) FROM run_decision WHERE run_id = ?", run), "every customer decided once");
+        assertEquals(eligible, count(db, "SELECT COUNT(*) FROM delivery WHERE run_id = ?", run));
+        assertEquals(eligible, count(db, "SELECT COUNT(DISTINCT customer_id) FROM delivery d JOIN customer c "
+                + "ON c.id = d.customer_id WHERE run_id = ? AND c.external_id LIKE ?", run, prefix + "%"));
     }
 }

@@ -1,10 +1,10 @@
 package jp.koyomi.run;
 
+import static jp.koyomi.run.RunFixtures.assertDecidedOnceAndCompleted;
 import static jp.koyomi.run.RunFixtures.count;
 import static jp.koyomi.run.RunFixtures.customers;
 import static jp.koyomi.run.RunFixtures.emailTo;
 import static jp.koyomi.run.RunFixtures.executor;
-import static jp.koyomi.run.RunFixtures.pendingRun;
 import static jp.koyomi.run.RunFixtures.start;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -23,6 +23,7 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jp.koyomi.support.Db;
 import jp.koyomi.support.ManualClock;
+import jp.koyomi.support.Runs;
 
 /** Issue 10 item 2: a run's holder is recorded, renews its lease, and is fenced out when it loses it. */
 @QuarkusTest
@@ -34,20 +35,10 @@ class RunLeaseTest {
     @Inject
     RunConfig config;
 
-    private void assertDecidedOnceAndCompleted(long run, String prefix, long eligible) throws SQLException {
-        assertEquals("COMPLETED", Db.value(dataSource, "SELECT status FROM campaign_run WHERE id = ?", run));
-        assertNull(Db.value(dataSource, "SELECT error FROM campaign_run WHERE id = ?", run));
-        assertEquals(count(dataSource, "SELECT COUNT(*) FROM customer"),
-                count(dataSource, "SELECT COUNT(*) FROM run_decision WHERE run_id = ?", run), "every customer decided once");
-        assertEquals(eligible, count(dataSource, "SELECT COUNT(*) FROM delivery WHERE run_id = ?", run));
-        assertEquals(eligible, count(dataSource, "SELECT COUNT(DISTINCT customer_id) FROM delivery d JOIN customer c "
-                + "ON c.id = d.customer_id WHERE run_id = ? AND c.external_id LIKE ?", run, prefix + "%"));
-    }
-
     @Test
     void aHolderWhoseLeaseWasTakenOverStopsQuietlyAndTheRunCompletesOnce() throws SQLException {
         customers("RL-A-", 12);
-        long run = pendingRun(dataSource, "リース テスト A");
+        long run = Runs.pending(dataSource, "リース テスト A");
         ManualClock clock = new ManualClock(Instant.now());
         RunExecutor first = executor(dataSource, config, clock, "node-1");
         RunExecutor second = executor(dataSource, config, clock, "node-2");
@@ -71,13 +62,13 @@ class RunLeaseTest {
                 "losing the lease is not a failure");
         first.execute(held, pipeline);
         second.execute(taken, pipeline);
-        assertDecidedOnceAndCompleted(run, "RL-A-", 9);
+        assertDecidedOnceAndCompleted(dataSource, run, "RL-A-", 9);
     }
 
     @Test
     void aRestartedInstanceTakesBackItsOwnRunAtOnceWithoutWaitingForTheLease() throws SQLException {
         customers("RL-B-", 8);
-        long run = pendingRun(dataSource, "リース テスト B");
+        long run = Runs.pending(dataSource, "リース テスト B");
         ManualClock clock = new ManualClock(Instant.now());
         RunExecutor beforeRestart = executor(dataSource, config, clock, "node-r");
         RunPipeline pipeline = emailTo("RL-B-");
@@ -93,13 +84,13 @@ class RunLeaseTest {
         RunExecutor.ClaimedSlice resumed = afterRestart.claimSlice(Optional.of(run)).orElseThrow();
         assertEquals(held.checkpoint(), resumed.checkpoint());
         afterRestart.execute(resumed, pipeline);
-        assertDecidedOnceAndCompleted(run, "RL-B-", 6);
+        assertDecidedOnceAndCompleted(dataSource, run, "RL-B-", 6);
     }
 
     @Test
     void aRunLeftRunningByTheVersionWithoutSlicesContinuesFromItsCheckpoint() throws SQLException {
         customers("RL-C-", 6);
-        long run = pendingRun(dataSource, "リース テスト C");
+        long run = Runs.pending(dataSource, "リース テスト C");
         long checkpoint = count(dataSource, "SELECT id FROM customer WHERE external_id = 'RL-C-3'");
         try (var c = dataSource.getConnection(); var s = c.prepareStatement(
                 "UPDATE campaign_run SET status = 'RUNNING', checkpoint = ? WHERE id = ?")) {

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jp.koyomi.support.Db;
+import jp.koyomi.support.TemplateIds;
 
 @QuarkusTest
 class RunNowTest {
@@ -31,7 +32,7 @@ class RunNowTest {
     private static int approvedCampaign(String name) {
         int campaign = as("marketer").contentType("application/json").body("{\"name\":\"" + name + "\",\"definition\":"
                 + "{\"cadence\":{\"type\":\"CRON\",\"expression\":\"0 0 10 ? * MON\"},\"rules\":{\"items\":{\"sources\":"
-                + "[{\"type\":\"NEW_ARRIVALS\"}]}},\"fallback\":[\"EMAIL\"],\"templates\":{\"EMAIL\":1},"
+                + "[{\"type\":\"NEW_ARRIVALS\"}]}},\"fallback\":[\"EMAIL\"],\"templates\":{\"EMAIL\":" + TemplateIds.email() + "},"
                 + "\"holdout_percent\":0}}").post("/api/v1/campaigns").then().statusCode(201).extract().path("id");
         as("admin").contentType("application/json").body("{\"revision\":1}")
                 .post("/api/v1/campaigns/" + campaign + "/approval").then().statusCode(200);
@@ -61,7 +62,10 @@ class RunNowTest {
     @Test
     void shouldRefuseASecondRunNowOfTheSameRevisionWhileTheFirstIsPendingNamingIt() throws SQLException {
         int campaign = approvedCampaign("今すぐ実行 二度押し");
-        int first = as("marketer").post("/api/v1/runs/campaign/" + campaign).then().statusCode(201).extract().path("id");
+        var created = as("marketer").post("/api/v1/runs/campaign/" + campaign).then().statusCode(201).extract();
+        int first = created.path("id");
+        org.junit.jupiter.api.Assertions.assertTrue(created.header("Location").endsWith("/api/v1/runs/" + first),
+                created.header("Location"));
         as("marketer").post("/api/v1/runs/campaign/" + campaign).then().statusCode(409)
                 .contentType("application/problem+json").body("detail", containsString("run " + first + " "))
                 .body("detail", containsString("PENDING"));

@@ -4,15 +4,21 @@ import static jp.koyomi.run.RunFixtures.count;
 import static jp.koyomi.run.RunFixtures.customers;
 import static jp.koyomi.run.RunFixtures.emailTo;
 import static jp.koyomi.run.RunFixtures.executor;
-import static jp.koyomi.run.RunFixtures.pendingRun;
 import static jp.koyomi.run.RunFixtures.start;
 import static jp.koyomi.run.RunFixtures.withSliceSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -22,9 +28,15 @@ import org.junit.jupiter.api.Test;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
+import jp.koyomi.delivery.Messenger;
+import jp.koyomi.delivery.OutboundMessage;
+import jp.koyomi.delivery.OutboxDrainer;
+import jp.koyomi.delivery.SendResult;
+import jp.koyomi.domain.Channel;
 import jp.koyomi.support.Db;
+import jp.koyomi.support.Runs;
 
-/** Issue 13: one run executed by two instances at once, each customer decided and each delivery made once. */
+/** Issue 13: one run executed by two instances at once, each customer decided once and each delivery sent once. */
 @QuarkusTest
 class SharedRunTest {
 
@@ -34,10 +46,13 @@ class SharedRunTest {
     @Inject
     RunConfig config;
 
+    @Inject
+    OutboxDrainer drainer;
+
     @Test
-    void twoInstancesShareARunSliceBySliceAndDecideEveryCustomerOnce() throws Exception {
+    void twoInstancesShareARunSliceBySliceDecideEveryCustomerOnceAndSendEachDeliveryOnce() throws Exception {
         customers("SR-", 40);
-        long run = pendingRun(dataSource, "共有実行テスト");
+        long run = Runs.pending(dataSource, "共有実行テスト");
         RunConfig small = withSliceSize(config, 7);
         RunExecutor one = executor(dataSource, small, Clock.systemUTC(), "instance-1");
         RunExecutor two = executor(dataSource, small, Clock.systemUTC(), "instance-2");
@@ -76,5 +91,46 @@ class SharedRunTest {
                 "40 customers, every fourth without email consent");
         assertEquals(30, count(dataSource, "SELECT COUNT(DISTINCT customer_id) FROM delivery WHERE run_id = ?", run),
                 "no customer got two");
+
+        // Two workers drain the outbox at once: each of the run's deliveries goes out once.
+        List<Long> sent = new CopyOnWriteArrayList<>();
+        Messenger email = new Messenger() {
+            @Override
+            public Channel channel() {
+                return Channel.EMAIL;
+            }
+
+            @Override
+            public SendResult send(OutboundMessage message) {
+                sent.add(message.deliveryId());
+                return new SendResult.Sent("sink-" + message.deliveryId());
+            }
+        };
+        Runnable drain = () -> {
+            while (drainer.drainBatch(email) > 0) {
+                // until nothing is due
+            }
+        };
+        CompletableFuture.allOf(CompletableFuture.runAsync(drain), CompletableFuture.runAsync(drain)).get(5, TimeUnit.MINUTES);
+        List<Long> ours = deliveriesOf(run);
+        assertEquals(30, ours.size());
+        for (long delivery : ours) {
+            assertEquals(1, sent.stream().filter(id -> id == delivery).count(), "delivery " + delivery + " sent once");
+        }
+        assertEquals(30, count(dataSource, "SELECT COUNT(*) FROM delivery WHERE run_id = ? AND status = 'SENT'", run));
+    }
+
+    private List<Long> deliveriesOf(long run) throws SQLException {
+        List<Long> ids = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("SELECT id FROM delivery WHERE run_id = ?")) {
+            s.setLong(1, run);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getLong(1));
+                }
+            }
+        }
+        return ids;
     }
 }

@@ -31,15 +31,24 @@ public final class Db {
 
     /** A PENDING email delivery outside any run, due at {@code due}; returns its id. */
     public static long pendingDelivery(DataSource db, long customerId, Channel channel, Instant due) throws SQLException {
-        try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(
-                "INSERT INTO delivery (customer_id, channel, status, content, retry_key, next_attempt_at, created_at) "
-                        + "VALUES (?, ?, 'PENDING', ?, ?, ?, ?)", new String[] { "id" })) {
-            s.setLong(1, customerId);
-            s.setString(2, channel.name());
-            s.setString(3, MessageCodec.encode(new RenderedMessage.Email("冬のおすすめ", "<p>こんにちは</p>", "こんにちは")));
-            s.setString(4, UUID.randomUUID().toString());
-            s.setObject(5, due.atOffset(ZoneOffset.UTC));
-            s.setObject(6, due.atOffset(ZoneOffset.UTC));
+        return pendingDelivery(db, customerId, channel, new RenderedMessage.Email("冬のおすすめ", "<p>こんにちは</p>", "こんにちは"),
+                due);
+    }
+
+    /** A PENDING delivery outside any run carrying {@code content}, due at {@code due}; returns its id. */
+    public static long pendingDelivery(DataSource db, long customerId, Channel channel, RenderedMessage content, Instant due)
+            throws SQLException {
+        return insert(db, "INSERT INTO delivery (customer_id, channel, status, content, retry_key, next_attempt_at, "
+                + "created_at) VALUES (?, ?, 'PENDING', ?, ?, ?, ?)", customerId, channel.name(), MessageCodec.encode(content),
+                UUID.randomUUID().toString(), due.atOffset(ZoneOffset.UTC), due.atOffset(ZoneOffset.UTC));
+    }
+
+    /** Runs an INSERT with the given parameters and returns the id of the row it made. */
+    public static long insert(DataSource db, String sql, Object... args) throws SQLException {
+        try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(sql, new String[] { "id" })) {
+            for (int i = 0; i < args.length; i++) {
+                s.setObject(i + 1, args[i]);
+            }
             s.executeUpdate();
             try (ResultSet keys = s.getGeneratedKeys()) {
                 keys.next();

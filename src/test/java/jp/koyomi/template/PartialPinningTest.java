@@ -6,8 +6,6 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 
-import java.time.LocalDate;
-
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
@@ -25,8 +23,11 @@ class PartialPinningTest {
     TemplateService templates;
 
     private static int savePartial(String name, String body) {
-        return as("marketer").contentType("application/json").body("{\"body\":\"" + body + "\"}")
-                .post("/api/v1/templates/" + name + "/PARTIAL/versions").then().statusCode(201).extract().path("id");
+        var saved = as("marketer").contentType("application/json").body("{\"body\":\"" + body + "\"}")
+                .post("/api/v1/templates/" + name + "/PARTIAL/versions").then().statusCode(201).extract();
+        int id = saved.path("id");
+        org.junit.jupiter.api.Assertions.assertTrue(saved.header("Location").endsWith("/api/v1/templates/versions/" + id));
+        return id;
     }
 
     private static int saveEmailIncluding(String name, String partial) {
@@ -50,7 +51,7 @@ class PartialPinningTest {
 
         org.junit.jupiter.api.Assertions.assertTrue(previewHtml(template).contains("first"),
                 "the approved version still sends the partial it was saved with");
-        var sent = (RenderedMessage.Email) templates.compiled(template).render(TemplateService.sampleFor(LocalDate.now()));
+        var sent = (RenderedMessage.Email) templates.compiled(template).render(SampleContexts.full());
         org.junit.jupiter.api.Assertions.assertTrue(sent.html().contains("first"), "runs render what was approved");
         int next = saveEmailIncluding("pinned-mail", "pin-footer");
         org.junit.jupiter.api.Assertions.assertTrue(previewHtml(next).contains("second"));

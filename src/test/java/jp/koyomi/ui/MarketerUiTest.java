@@ -27,6 +27,7 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -34,13 +35,15 @@ import io.quarkus.test.junit.TestProfile;
 import jp.koyomi.demo.DemoBrand;
 import jp.koyomi.run.RunExecutor;
 import jp.koyomi.run.RunWorker;
+import jp.koyomi.support.Db;
+import jp.koyomi.support.Runs;
 import jp.koyomi.support.TestUsers;
 
 /**
  * The marketer's day in a real browser (issue 11's "done when"): sign in, edit a template and watch
  * the preview, see a broken template's error at its line, create a weekly campaign with the forms,
- * approve it, dry run it, run it, open a delivery, export the postal file, find a customer and the
- * message they got; then a viewer finds no edit control, and signs out.
+ * approve it, dry run it, run it, open a delivery, retry a failed one, export the postal file, find a
+ * customer and the message they got; then a viewer finds no edit control, and signs out.
  */
 @QuarkusTest
 @TestProfile(MarketerUiTest.WithDemo.class)
@@ -67,6 +70,9 @@ class MarketerUiTest {
 
     @Inject
     RunWorker worker;
+
+    @Inject
+    AgroalDataSource dataSource;
 
     @BeforeAll
     static void launch() {
@@ -115,6 +121,11 @@ class MarketerUiTest {
         page.locator("a[href='#/templates/last-chance/EMAIL']").click();
         Locator subject = page.locator("#preview-subject");
         assertThat(subject).not().isEmpty();
+        // The preview is the email as sent: one-click unsubscribe headers, the legal footer in both parts.
+        assertThat(page.locator("#preview-headers")).containsText("List-Unsubscribe=One-Click");
+        assertThat(page.locator("#preview-headers")).containsText("/unsubscribe/");
+        assertThat(page.locator("#preview-text")).containsText("配信停止: ");
+        assertThat(page.locator("#preview iframe")).hasAttribute("srcdoc", Pattern.compile("送信者: 株式会社こよみアパレル"));
         page.getByLabel("件名").fill("【最終のご案内】${customer.familyName}様へ");
         assertThat(subject).hasText(Pattern.compile("^【最終のご案内】.+様へ$"));
         // A real customer's name replaces the sample's.
@@ -224,6 +235,24 @@ class MarketerUiTest {
 
     @Test
     @Order(9)
+    void shouldRetryAFailedDeliveryFromTheRunPage() throws Exception {
+        String runId = page.url().replaceAll(".*#/runs/(\\d+)$", "$1");
+        // A delivery the channel refused for good, e.g. a mailbox that did not exist until the customer fixed it.
+        long failed = Long.parseLong(Db.value(dataSource, "SELECT MIN(id) FROM delivery WHERE run_id = ?", Long.parseLong(runId)));
+        Runs.update(dataSource, "UPDATE delivery SET status = 'FAILED', attempts = 3, last_error = '550 5.1.1 mailbox "
+                + "unavailable' WHERE id = ?", failed);
+        page.reload();
+        Locator retry = page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("失敗した配信 1 件を再送する"));
+        retry.click();
+        assertThat(page.locator("#retried")).hasText("1 件を送信待ちに戻しました。");
+        assertThat(retry).hasCount(0);
+        assertThat(page.locator("#deliveries .status.FAILED")).hasCount(0);
+        assertEquals("PENDING", Db.value(dataSource, "SELECT status FROM delivery WHERE id = ?", failed));
+        Screenshots.take(page, "run-retry");
+    }
+
+    @Test
+    @Order(10)
     void shouldExportAndDownloadThePostalFile() throws Exception {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("郵送DMファイルを作成")).click();
         assertThat(page.locator("#export-result")).containsText("行、保留");
@@ -236,7 +265,7 @@ class MarketerUiTest {
     }
 
     @Test
-    @Order(10)
+    @Order(11)
     void shouldFindTheCustomerByNameAndSeeTheMessageTheyGot() {
         String family = as("viewer").get("/api/v1/customers/" + deliveredCustomer).then().extract().path("family_name");
         page.navigate(url("#/customers"));
@@ -248,16 +277,32 @@ class MarketerUiTest {
         page.navigate(url("#/customers"));
         assertThat(page.locator("#customer-results tbody tr").first()).isVisible();
         Screenshots.take(page, "customers");
-        page.navigate(url("#/settings"));
-        assertThat(page.locator("#users")).containsText("viewer-user");
-        Screenshots.take(page, "settings");
         page.navigate(url("#/runs"));
         assertThat(page.locator("table.runs")).containsText(CAMPAIGN);
         Screenshots.take(page, "runs");
     }
 
     @Test
-    @Order(11)
+    @Order(12)
+    void shouldChangeTheQuietHoursAsAnAdminWithoutARestart() {
+        page.navigate(url("#/settings"));
+        assertThat(page.locator("#users")).containsText("viewer-user");
+        page.getByLabel("配信開始時刻").fill("09:00");
+        page.getByLabel("配信終了時刻").fill("20:00");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("送信設定を保存")).click();
+        assertThat(page.locator("#settings-message")).containsText("保存しました");
+        assertThat(page.getByLabel("配信開始時刻")).hasValue("09:00");
+        assertEquals("09:00", as("viewer").get("/api/v1/settings").then().extract().path("values.quiet_hours.opens"));
+        assertEquals("20:00", as("viewer").get("/api/v1/settings").then().extract().path("values.quiet_hours.closes"));
+        // The tests' configuration switches quiet hours off: that field is fixed, and says by what.
+        assertThat(page.getByLabel("時間帯の制限なし（終日配信）")).isDisabled();
+        assertThat(page.locator("#set-quiet_hours-disabled + small")).containsText("koyomi.runs.quiet-hours.disabled");
+        assertThat(page.locator("#channel-status")).containsText("ファイルに出力");
+        Screenshots.take(page, "settings");
+    }
+
+    @Test
+    @Order(13)
     void shouldShowAViewerOnATabletNoEditControlAndSignOut() {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("ログアウト")).click();
         page.waitForURL("**/login.html**");
@@ -266,11 +311,14 @@ class MarketerUiTest {
         Page tablet = browser.page(768);
         signIn(tablet, "viewer-user", TestUsers.PASSWORD);
         assertThat(tablet.locator("#who")).containsText("閲覧者");
-        assertThat(tablet.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("設定"))).hasCount(0);
+        tablet.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("設定")).click();
+        assertThat(tablet.getByLabel("配信開始時刻")).hasValue("09:00");
+        assertThat(tablet.getByLabel("配信開始時刻")).isDisabled();
+        assertThat(tablet.locator("#users")).hasCount(0);
         tablet.navigate(url("#/templates/last-chance/EMAIL"));
         assertThat(tablet.getByLabel("HTML本文")).hasAttribute("readonly", "");
         for (String hash : new String[] { "#/", "#/templates/last-chance/EMAIL", "#/campaigns", "#/campaigns/1", "#/runs/1",
-                "#/customers" }) {
+                "#/customers", "#/settings" }) {
             tablet.navigate(url(hash));
             assertThat(tablet.locator("main h1")).isVisible();
             assertThat(tablet.locator("main [data-edit], main button:has-text('保存'), main button:has-text('承認')"))

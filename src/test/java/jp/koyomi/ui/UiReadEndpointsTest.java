@@ -139,12 +139,12 @@ class UiReadEndpointsTest {
         as("viewer").queryParam("q", email.toUpperCase()).get("/api/v1/customers").then()
                 .body("items.external_id", equalTo(List.of(DemoBrand.externalId(7))));
         as("viewer").queryParam("q", "DEMO-00000").queryParam("limit", 5).get("/api/v1/customers").then()
-                .body("items", hasSize(5)).body("next", equalTo(DemoBrand.externalId(5)));
+                .body("items", hasSize(5)).body("next_after", equalTo(DemoBrand.externalId(5)));
         // Wildcards are plain characters, not patterns.
         as("viewer").queryParam("q", "%").get("/api/v1/customers").then().body("items", hasSize(0));
         // Without q the listing is what API.md promises.
         as("viewer").queryParam("limit", 2).get("/api/v1/customers").then().body("items", hasSize(2))
-                .body("next", equalTo(DemoBrand.externalId(2)));
+                .body("next_after", equalTo(DemoBrand.externalId(2)));
     }
 
     @Test

@@ -5,7 +5,11 @@ import java.util.Optional;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** The email channel: an SMTP server, or the file outbox when none is configured; the sender's identity. */
+/**
+ * The email channel: an SMTP server, or the file outbox when none is configured; the sender's identity.
+ * The sender and footer values are read through {@link EffectiveSender} (jp.koyomi.settings), where a
+ * value an admin saved applies unless one is set here; this mapping declares them and their defaults.
+ */
 @ConfigMapping(prefix = "koyomi.channels.email")
 public interface EmailConfig {
 
@@ -43,4 +47,7 @@ public interface EmailConfig {
     String contact();
 
     Optional<String> unsubscribeMailto();
+
+    /** Reply-To of marketing email; none by default (replies go to From). */
+    Optional<String> replyTo();
 }

@@ -11,6 +11,7 @@ import java.util.Base64;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Properties;
+import java.util.function.Supplier;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
@@ -27,7 +28,8 @@ import jp.koyomi.template.RenderedMessage;
  * <p>
  * The body is encoded here in one pass and handed to Jakarta Mail as finished bytes: building
  * it with MimeMultipart/setText costs a StreamProvider look-up per part and header and re-encodes
- * on every write. Thread-safe; one instance serves all workers.
+ * on every write. Thread-safe; one instance serves all workers. The sender may change while it
+ * runs (an admin edits the settings): each message is built with the sender current at that moment.
  */
 public final class EmailMessageBuilder {
 
@@ -35,13 +37,25 @@ public final class EmailMessageBuilder {
     private static final byte[] CRLF = {'\r', '\n'};
     private static final Base64.Encoder BASE64 = Base64.getMimeEncoder(76, CRLF);
 
-    private final SenderSettings sender;
+    private final Supplier<SenderSettings> senders;
     private final Clock clock;
     private final Session session;
-    private final LegalFooter footer;
-    private final String from;
-    private final String mailto;
     private final DkimSigner dkim;
+    private volatile Identity identity;
+
+    /** What a sender turns into, made again only when the sender changes. */
+    private record Identity(SenderSettings sender, LegalFooter footer, String from, String mailto, String replyTo) {
+
+        static Identity of(SenderSettings sender) {
+            try {
+                return new Identity(sender, new LegalFooter(sender), HeaderText.mailbox("From", sender.fromName(), sender.fromAddress()),
+                        sender.unsubscribeMailto() == null ? null : HeaderText.address("unsubscribeMailto", sender.unsubscribeMailto()),
+                        sender.replyTo() == null ? null : HeaderText.address("Reply-To", sender.replyTo()));
+            } catch (EmailRejectedException e) {
+                throw new IllegalArgumentException("sender settings: " + e.getMessage(), e);
+            }
+        }
+    }
 
     /**
      * Without DKIM: for a relay that signs, or for the file outbox.
@@ -57,19 +71,43 @@ public final class EmailMessageBuilder {
      * @throws IllegalArgumentException when the sender's address or name cannot go into a header
      */
     public EmailMessageBuilder(SenderSettings sender, DkimSettings dkim, Clock clock) {
-        this.sender = Objects.requireNonNull(sender, "sender");
+        this(fixed(Objects.requireNonNull(sender, "sender")), dkim, clock);
+        this.identity = Identity.of(sender);
+    }
+
+    /**
+     * @param senders the sender in force, asked for every message (see {@link EffectiveSender})
+     * @param dkim    the sending domain's DKIM key, or null to leave signing to the relay
+     */
+    public EmailMessageBuilder(Supplier<SenderSettings> senders, DkimSettings dkim, Clock clock) {
+        this.senders = Objects.requireNonNull(senders, "senders");
         this.dkim = dkim == null ? null : new DkimSigner(dkim);
         this.clock = Objects.requireNonNull(clock, "clock");
         // Only used as the messages' home; sending happens on the SMTP messenger's own session.
         this.session = Session.getInstance(new Properties());
-        this.footer = new LegalFooter(sender);
-        try {
-            this.from = HeaderText.mailbox("From", sender.fromName(), sender.fromAddress());
-            this.mailto = sender.unsubscribeMailto() == null ? null
-                    : HeaderText.address("unsubscribeMailto", sender.unsubscribeMailto());
-        } catch (EmailRejectedException e) {
-            throw new IllegalArgumentException("sender settings: " + e.getMessage(), e);
+    }
+
+    private static Supplier<SenderSettings> fixed(SenderSettings sender) {
+        return () -> sender;
+    }
+
+    /**
+     * The identity of the sender in force.
+     *
+     * @throws IllegalStateException when the sender's address or name cannot go into a header
+     */
+    private Identity identity() {
+        SenderSettings sender = senders.get();
+        Identity current = identity;
+        if (current == null || current.sender() != sender) {
+            try {
+                current = Identity.of(sender);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalStateException(e.getMessage(), e);
+            }
+            identity = current;
         }
+        return current;
     }
 
     /**
@@ -80,24 +118,28 @@ public final class EmailMessageBuilder {
         if (!(message.content() instanceof RenderedMessage.Email email)) {
             throw new EmailRejectedException("delivery " + message.deliveryId() + " is not an email");
         }
+        Identity sender = identity();
         URI unsubscribe = unsubscribeUrl(message.unsubscribeUrl());
         String to = HeaderText.mailbox("To", message.recipientName(), message.recipient());
         String subject = HeaderText.unstructured("Subject", email.subject());
-        String text = footer.appendToText(crlf(nullToEmpty(email.text())), unsubscribe);
-        String html = footer.insertIntoHtml(crlf(nullToEmpty(email.html())), unsubscribe);
+        String text = sender.footer().appendToText(crlf(nullToEmpty(email.text())), unsubscribe);
+        String html = sender.footer().insertIntoHtml(crlf(nullToEmpty(email.html())), unsubscribe);
         String boundary = "=_koyomi_" + message.retryKey().toString().replace("-", "");
 
         byte[] body = body(boundary, text, html);
         MimeMessage mime = new PreparedMimeMessage(session, body);
         try {
             mime.setHeader("Date", DATE.format(ZonedDateTime.now(clock)));
-            mime.setHeader("From", from);
+            mime.setHeader("From", sender.from());
+            if (sender.replyTo() != null) {
+                mime.setHeader("Reply-To", sender.replyTo());
+            }
             mime.setHeader("To", to);
             mime.setHeader("Subject", subject);
             // Stable across retries of the delivery, so receivers that de-duplicate by Message-ID can.
-            mime.setHeader("Message-ID", "<" + message.retryKey() + "." + message.deliveryId() + "@" + sender.domain() + ">");
+            mime.setHeader("Message-ID", "<" + message.retryKey() + "." + message.deliveryId() + "@" + sender.sender().domain() + ">");
             mime.setHeader("MIME-Version", "1.0");
-            mime.setHeader("List-Unsubscribe", listUnsubscribe(unsubscribe));
+            mime.setHeader("List-Unsubscribe", listUnsubscribe(unsubscribe, sender.mailto()));
             mime.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
             mime.setHeader("Content-Type", "multipart/alternative;\r\n boundary=\"" + boundary + "\"");
             mime.setHeader("Content-Transfer-Encoding", "7bit");
@@ -110,7 +152,7 @@ public final class EmailMessageBuilder {
         return mime;
     }
 
-    private String listUnsubscribe(URI unsubscribe) {
+    private static String listUnsubscribe(URI unsubscribe, String mailto) {
         String https = "<" + unsubscribe.toASCIIString() + ">";
         if (mailto == null) {
             return https;

@@ -12,9 +12,16 @@ import java.util.Objects;
  * @param postalAddress     the sender's postal address for the footer (住所)
  * @param contact           where complaints and questions go: phone, email or URL (苦情・問合せ先)
  * @param unsubscribeMailto address for a mailto List-Unsubscribe next to the HTTPS one, or null for none
+ * @param replyTo           where replies go (Reply-To), or null for the From address
  */
 public record SenderSettings(String fromAddress, String fromName, String legalName, String postalAddress,
-        String contact, String unsubscribeMailto) {
+        String contact, String unsubscribeMailto, String replyTo) {
+
+    /** Without Reply-To. */
+    public SenderSettings(String fromAddress, String fromName, String legalName, String postalAddress, String contact,
+            String unsubscribeMailto) {
+        this(fromAddress, fromName, legalName, postalAddress, contact, unsubscribeMailto, null);
+    }
 
     public SenderSettings {
         requireText(fromAddress, "fromAddress");
@@ -23,6 +30,9 @@ public record SenderSettings(String fromAddress, String fromName, String legalNa
         requireText(contact, "contact");
         if (fromAddress.indexOf('@') < 1) {
             throw new IllegalArgumentException("fromAddress must be an email address: " + fromAddress);
+        }
+        if (replyTo != null && replyTo.indexOf('@') < 1) {
+            throw new IllegalArgumentException("replyTo must be an email address: " + replyTo);
         }
     }
 

@@ -35,6 +35,7 @@ final class SmtpConnectionPool implements AutoCloseable {
     private final SmtpSettings settings;
     private final Session session;
     private final String protocol;
+    private final int size;
     private final Semaphore permits;
     // LIFO: the most recently used connection is the one most likely still open.
     private final Deque<Connection> idle = new ConcurrentLinkedDeque<>();
@@ -44,7 +45,18 @@ final class SmtpConnectionPool implements AutoCloseable {
         this.settings = settings;
         this.protocol = settings.security() == SmtpSecurity.TLS ? "smtps" : "smtp";
         this.session = Session.getInstance(properties(settings, protocol));
-        this.permits = new Semaphore(settings.maxConnections(), true);
+        this.size = settings.maxConnections();
+        this.permits = new Semaphore(size, true);
+    }
+
+    /** Connections a sender holds now, the ones being opened included. */
+    int inUse() {
+        return size - permits.availablePermits();
+    }
+
+    /** Open connections waiting in the pool. */
+    int idle() {
+        return idle.size();
     }
 
     /** A connected transport, reused when one is idle; blocks while all connections are busy. */
@@ -126,7 +138,8 @@ final class SmtpConnectionPool implements AutoCloseable {
         }
     }
 
-    private static Properties properties(SmtpSettings settings, String protocol) {
+    /** The session properties of a connection with these settings; {@link SmtpCheck} connects the same way. */
+    static Properties properties(SmtpSettings settings, String protocol) {
         String p = "mail." + protocol + ".";
         Properties props = new Properties();
         props.setProperty(p + "host", settings.host());

@@ -26,10 +26,28 @@ public final class SmtpMessenger implements Messenger, AutoCloseable {
 
     private final EmailMessageBuilder builder;
     private final SmtpConnectionPool pool;
+    private final int connections;
 
     public SmtpMessenger(SmtpSettings settings, EmailMessageBuilder builder) {
         this.builder = builder;
         this.pool = new SmtpConnectionPool(settings);
+        this.connections = settings.maxConnections();
+    }
+
+    /** One worker per connection: more would only wait for one to come back. */
+    @Override
+    public int parallelSends() {
+        return connections;
+    }
+
+    /** Connections taken by a send right now (connecting included), for the pool gauge. */
+    public int connectionsInUse() {
+        return pool.inUse();
+    }
+
+    /** Connected and waiting for the next send. */
+    public int connectionsIdle() {
+        return pool.idle();
     }
 
     @Override

@@ -30,16 +30,28 @@ public final class LineMessenger implements Messenger {
     private final LinePushRequests requests;
     private final PushRateLimiter limiter;
     private final Clock clock;
+    private final int parallelPushes;
 
     public LineMessenger(LineSettings settings, PushRateLimiter limiter, Clock clock) {
-        this(client(settings), new LinePushRequests(), limiter, clock);
+        this(client(settings), new LinePushRequests(), limiter, clock, settings.maxConnections());
     }
 
-    LineMessenger(MessagingApiClient client, LinePushRequests requests, PushRateLimiter limiter, Clock clock) {
+    LineMessenger(MessagingApiClient client, LinePushRequests requests, PushRateLimiter limiter, Clock clock,
+            int parallelPushes) {
         this.client = client;
         this.requests = requests;
         this.limiter = limiter;
         this.clock = clock;
+        this.parallelPushes = parallelPushes;
+    }
+
+    /**
+     * One worker per request in flight: a push waits for LINE's answer (and the outbox records it)
+     * before its worker takes the next, so this many workers keep the rate limiter's share busy.
+     */
+    @Override
+    public int parallelSends() {
+        return parallelPushes;
     }
 
     static MessagingApiClient client(LineSettings settings) {

@@ -11,6 +11,8 @@ import java.nio.charset.CharsetEncoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,10 +51,18 @@ public final class PostalCsvWriter implements AutoCloseable {
             }
             List<String> header = new ArrayList<>(ADDRESS_COLUMNS);
             header.addAll(fieldNames);
+            header.replaceAll(PostalCsvWriter::neutralised);
             line(header);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * A recipient's row as the printer gets it: every column in order, formulas neutralised (quoting aside);
+     * or, instead, why the row is held back. {@code cells} is empty when {@code heldBack} is set.
+     */
+    public record Row(Map<String, String> cells, HeldBack heldBack) {
     }
 
     /** Writes a recipient, or holds them back with the reason; recipients must come in postal-code order. */
@@ -62,6 +72,21 @@ public final class PostalCsvWriter implements AutoCloseable {
                     + lastPostalCode);
         }
         lastPostalCode = r.postalCode();
+        Row row = row(r);
+        if (row.heldBack() != null) {
+            heldBack.add(row.heldBack());
+            return;
+        }
+        try {
+            line(row.cells().values());
+            written++;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The row {@link #write} writes for a recipient, without writing it: what a preview shows. */
+    public Row row(PostalRecipient r) {
         Map<String, String> cells = new LinkedHashMap<>();
         cells.put("postal_code", r.postalCode().substring(0, 3) + "-" + r.postalCode().substring(3));
         cells.put("address", nz(r.prefecture()) + nz(r.city()) + nz(r.address1()));
@@ -76,18 +101,13 @@ public final class PostalCsvWriter implements AutoCloseable {
             int bad = unencodable(cell.getValue());
             if (bad >= 0) {
                 String character = new String(Character.toChars(cell.getValue().codePointAt(bad)));
-                heldBack.add(new HeldBack(r.deliveryId(), r.externalId(), cell.getKey(), character, String.format(
-                        "%s (U+%04X) in %s cannot be written in %s", character, cell.getValue().codePointAt(bad),
-                        cell.getKey(), encoder.charset().name())));
-                return;
+                return new Row(Map.of(), new HeldBack(r.deliveryId(), r.externalId(), cell.getKey(), character,
+                        String.format("%s (U+%04X) in %s cannot be written in %s", character,
+                                cell.getValue().codePointAt(bad), cell.getKey(), encoder.charset().name())));
             }
         }
-        try {
-            line(new ArrayList<>(cells.values()));
-            written++;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        cells.replaceAll((column, value) -> neutralised(value));
+        return new Row(Collections.unmodifiableMap(cells), null);
     }
 
     public int written() {
@@ -123,12 +143,14 @@ public final class PostalCsvWriter implements AutoCloseable {
         return -1;
     }
 
-    private void line(List<String> cells) throws IOException {
-        for (int i = 0; i < cells.size(); i++) {
-            if (i > 0) {
+    private void line(Collection<String> cells) throws IOException {
+        boolean first = true;
+        for (String cell : cells) {
+            if (!first) {
                 out.write(',');
             }
-            out.write(quoted(neutralised(cells.get(i))));
+            out.write(quoted(cell));
+            first = false;
         }
         out.write("\r\n");
     }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
@@ -26,6 +27,8 @@ import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+
+import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -55,6 +58,9 @@ public class PostalExportService {
     private static final ObjectMapper JSON = new ObjectMapper();
     static final int FETCH = 1000;
     private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'");
+    /** The suffix of a file still being written. */
+    static final String PART = ".part";
+    private static final Logger LOG = Logger.getLogger(PostalExportService.class);
     /** "Row is locked": PostgreSQL's lock_not_available, H2's lock timeout. */
     private static final Set<String> LOCKED = Set.of("55P03", "HYT00");
 
@@ -83,13 +89,17 @@ public class PostalExportService {
             // database be replaced while the folder stays.
             Path name = dir.resolve("run-" + runId + "-export-" + exportId + "-" + FILE_TIME.format(now) + ".csv");
             Files.createDirectories(dir);
+            removeUnfinished(dir, runId);
+            // Written under a temporary name and moved to its own once complete: a printer picking files up
+            // from the folder never takes a half-written one (an export killed mid-way leaves only a .part).
+            Path part = dir.resolve(name.getFileName() + PART);
             Map<String, Integer> stock = stock(c);
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             List<PostalCsvWriter.HeldBack> held = new ArrayList<>();
             int written;
             // CREATE_NEW: an export never overwrites another's file (and a failure deletes only its own).
-            OutputStream created = Files.newOutputStream(name, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-            file = name;
+            OutputStream created = Files.newOutputStream(part, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            file = part;
             try (OutputStream out = new DigestOutputStream(created, sha)) {
                 PostalCsvWriter writer = null;
                 List<Long> sent = new ArrayList<>(FETCH);
@@ -141,6 +151,8 @@ public class PostalExportService {
                 held.addAll(writer.heldBack());
                 written = writer.written();
             }
+            Files.move(part, name, StandardCopyOption.ATOMIC_MOVE);
+            file = name;
             return finish(c, exportId, runId, file, utf8WithBom ? "UTF-8 (BOM)" : "windows-31j", written, held,
                     HexFormat.of().formatHex(sha.digest()), user, now);
         } catch (SQLException | IOException | NoSuchAlgorithmException e) {
@@ -199,6 +211,27 @@ public class PostalExportService {
                         + "export again when it has finished to get what it left");
             }
             throw e;
+        }
+    }
+
+    /**
+     * Deletes the half-written files ({@code .part}) exports of this run left when killed before they
+     * were recorded. Safe under the run's lock: no other export of this run is writing. Complete files
+     * are never deleted, recorded or not: the folder may outlive its database (see the file name).
+     */
+    private static void removeUnfinished(Path dir, long runId) throws IOException {
+        List<Path> stray;
+        try (var files = Files.list(dir)) {
+            stray = files.filter(f -> f.getFileName().toString().startsWith("run-" + runId + "-export-")
+                    && f.getFileName().toString().endsWith(PART)).toList();
+        }
+        for (Path f : stray) {
+            Files.deleteIfExists(f);
+        }
+        if (!stray.isEmpty()) {
+            LOG.infof("Postal export of run %d: removed %d half-written file(s) an earlier export left (it was "
+                    + "stopped before it was recorded): %s", runId, stray.size(), stray.stream().map(f -> f.getFileName()
+                    .toString()).toList());
         }
     }
 

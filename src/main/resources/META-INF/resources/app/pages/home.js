@@ -5,6 +5,7 @@ import { get } from "../api.js";
 import { poll } from "../session.js";
 import { approvalBadge } from "./campaigns.js";
 import { runTable } from "./runs.js";
+import { troubledChannels } from "./settings.js";
 
 const DAY = 24 * 3600e3;
 /** A date as Japan sees it ("YYYY-MM-DD"): the brand's calendar, wherever the browser is. */
@@ -40,6 +41,12 @@ export async function render(main) {
   const name = (id) => (campaigns.find((c) => c.id === id) || { name: "#" + id }).name;
   const attention = (title, items, link) => h("section", { class: "card" }, h("h3", {}, title, " ", h("span", { class: "count" }, items.length)),
     items.length ? h("ul", {}, items.map(link)) : h("p", { class: "muted" }, t("none")));
+  // Channel checks connect to servers (seconds when one is down): the card fills in when they answer.
+  const channelCard = h("section", { class: "card", id: "home-channels" }, h("h3", {}, t("home.channels")), h("p", { class: "muted" }, t("set.checking")));
+  troubledChannels().then((list) => fill(channelCard, h("h3", {}, t("home.channels"), " ", h("span", { class: "count" }, list.length)),
+    list.length ? h("ul", {}, list.map((c) => h("li", {}, h("a", { href: "#/settings" }, t("channel." + c.channel), " — ", t("set.state." + c.state),
+      c.paused_until ? " (" + when(c.paused_until) + ")" : "")))) : h("p", { class: "muted" }, t("none"))))
+    .catch(() => fill(channelCard, h("h3", {}, t("home.channels")), h("p", { class: "error" }, t("error.generic"))));
   const runsBox = h("div", { id: "home-runs" }, runs.items.length ? runTable(runs.items) : h("p", { class: "muted" }, t("none")));
 
   fill(main, h("h1", {}, t("home.title")),
@@ -48,7 +55,7 @@ export async function render(main) {
       attention(t("home.awaiting"), awaiting, (c) => h("li", {}, h("a", { href: "#/campaigns/" + c.id }, c.name))),
       attention(t("home.postal"), postal, (r) => h("li", {}, h("a", { href: "#/runs/" + r.id }, "#", r.id, " ", name(r.campaign_id)))),
       attention(t("home.failing"), failing, (r) => h("li", {}, h("a", { href: "#/runs/" + r.id }, "#", r.id, " ", name(r.campaign_id),
-        " (", r.by_delivery_status.FAILED, ")"))))),
+        " (", r.by_delivery_status.FAILED, ")"))), channelCard)),
     h("section", { "aria-labelledby": "runs-h" }, h("h2", { id: "runs-h" }, t("home.runs")), runsBox));
   if (runs.items.some((r) => ["PENDING", "RUNNING"].includes(r.status))) {
     poll(async () => fill(runsBox, runTable((await get("/api/v1/runs?limit=10")).items)), 3000, runsBox);

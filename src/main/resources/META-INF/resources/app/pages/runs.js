@@ -1,4 +1,4 @@
-// Runs: the list, one run's live progress and counts, its deliveries, cancel, and the postal DM file.
+// Runs: the list, one run's live progress and counts, its deliveries, retrying the failed ones, cancel, and the postal DM file.
 import { h, fill, field, bars } from "../dom.js";
 import { t, when } from "../i18n.js";
 import { get, post } from "../api.js";
@@ -33,8 +33,10 @@ export async function detail(main, { id }) {
   const message = h("div", { "aria-live": "polite" });
   const postal = h("section", { id: "postal", "aria-labelledby": "postal-h" });
   const statusFilter = h("select", { id: "delivery-status" }, h("option", { value: "" }, t("run.all")),
-    ["PENDING", "SENT", "FAILED", "SKIPPED"].map((s) => h("option", { value: s }, t("status." + s))));
+    ["PENDING", "SENT", "FAILED", "SKIPPED", "EXPIRED", "SOLD_OUT_BEFORE_SEND"].map((s) => h("option", { value: s }, t("status." + s))));
   const deliveries = h("div", { id: "deliveries" });
+  const retry = h("div", { id: "retry" });
+  const retried = h("p", { id: "retried", "aria-live": "polite" });
   let after = null;
 
   async function loadDeliveries(more) {
@@ -73,6 +75,9 @@ export async function detail(main, { id }) {
       bars(t("camp.byReason"), report.by_skip_reason, (k) => t("reason." + k)),
       bars(t("camp.byChannel"), report.by_channel, (k) => t("channel." + k)),
       bars(t("run.byStatus"), report.by_delivery_status, (k) => t("status." + k)));
+    const failed = (report.by_delivery_status || {}).FAILED || 0;
+    fill(retry, failed > 0 && can("marketer") ? h("button", { type: "button", id: "retry-failed", "data-edit": "",
+      onclick: () => retryFailed(id, retried, () => load().then(() => loadDeliveries(false))) }, t("run.retry", { n: failed })) : null);
     const postalReady = report.status === "COMPLETED" && report.by_channel.POSTAL > 0;
     fill(postal, h("h2", { id: "postal-h" }, t("run.postal")), postalReady && can("marketer")
       ? h("button", { type: "button", id: "export", "data-edit": "", onclick: () => exportPostal(id, postal, () => load().then(() => loadDeliveries(false))) }, t("run.export"))
@@ -81,13 +86,27 @@ export async function detail(main, { id }) {
   }
 
   fill(main, head, message, counts, postal, h("section", { "aria-labelledby": "dl-h" }, h("h2", { id: "dl-h" }, t("run.deliveries")),
-    field(t("run.filterStatus"), statusFilter), deliveries));
+    retry, retried, field(t("run.filterStatus"), statusFilter), deliveries));
   if (await load()) {
     poll(async () => {
       if (!(await load())) { loadDeliveries(false); }
     }, 2000, head);
   }
   await loadDeliveries(false);
+}
+
+/** Puts the run's failed deliveries back in the outbox and says how many, and why the others stay failed. */
+async function retryFailed(runId, box, reload) {
+  fill(box);
+  try {
+    const r = await post(`/api/v1/runs/${runId}/deliveries/retry`);
+    await reload(); // the counts and the deliveries' statuses change
+    const kept = Object.entries(r.not_retried).filter(([, n]) => n > 0);
+    fill(box, h("span", { class: "ok" }, t("run.retried", { n: r.retried })), kept.length
+      ? [" ", t("run.notRetried", { reasons: kept.map(([reason, n]) => t("run.notRetried." + reason) + " " + n).join(t("run.sep")) })] : null);
+  } catch (e) {
+    showError(box, e);
+  }
 }
 
 async function exportPostal(runId, box, reload) {

@@ -182,17 +182,34 @@ export async function editor(main, { name, channel }) {
   refresh();
 }
 
-/** Draws what a send produces: email in a sandboxed frame, LINE as chat bubbles or a card, postal as its fields. */
-export function renderPreview(box, rendered) {
-  if (rendered.subject !== undefined) {
-    fill(box, h("p", { class: "subject" }, h("strong", {}, t("tpl.subject"), ": "), h("span", { id: "preview-subject" }, rendered.subject)),
-      h("iframe", { sandbox: "", srcdoc: rendered.html, title: t("tpl.htmlView"), class: "mail" }),
-      h("details", {}, h("summary", {}, t("tpl.textView")), h("pre", { class: "text" }, rendered.text)));
-  } else if (rendered.messages_json) {
-    fill(box, h("div", { class: "line-chat" }, rendered.messages_json.map((json) => lineMessage(JSON.parse(json)))));
+/**
+ * Draws the message as a send produces it (the server builds it with the channel's own code): the email's
+ * headers, its HTML in a sandboxed frame and its text part, footer and unsubscribe link included; LINE as
+ * chat bubbles or a card; the postal DM file's row. Says when the chosen customer would not get it.
+ */
+export function renderPreview(box, p) {
+  const row = (label, value) => h("tr", {}, h("th", { scope: "row" }, label), h("td", {}, value));
+  const notes = [];
+  if (p.recipient.consented === false) notes.push(t("tpl.notConsented", { channel: t("channel." + p.channel) }));
+  if (!p.recipient.reachable) notes.push(t("tpl.noAddress", { channel: t("channel." + p.channel) }));
+  if (p.held_back) notes.push(t("tpl.heldBack", { reason: p.held_back }));
+  const warnings = notes.length ? h("ul", { id: "preview-notes", class: "notes", role: "status" }, notes.map((n) => h("li", {}, n))) : null;
+  const asSent = h("p", { class: "hint" }, t("tpl.asSent." + p.channel));
+  if (p.channel === "EMAIL") {
+    fill(box, warnings, asSent, h("table", { class: "facts mail-head", id: "preview-headers" }, h("tbody", {},
+      row(t("tpl.from"), p.from), row(t("tpl.to"), p.to || "—"),
+      row(t("tpl.subject"), h("span", { id: "preview-subject" }, p.subject)),
+      row("List-Unsubscribe", h("span", { class: "url" }, p.list_unsubscribe)),
+      row("List-Unsubscribe-Post", p.list_unsubscribe_post))),
+    h("iframe", { sandbox: "", srcdoc: p.html, title: t("tpl.htmlView"), class: "mail" }),
+    h("details", {}, h("summary", {}, t("tpl.textView")), h("pre", { class: "text", id: "preview-text" }, p.text)));
+  } else if (p.channel === "LINE") {
+    fill(box, warnings, asSent, h("div", { class: "line-chat" }, p.messages_json.map((json) => lineMessage(JSON.parse(json)))));
   } else {
-    fill(box, h("table", { class: "postal" }, h("tbody", {}, Object.entries(rendered.fields || {}).map(([k, v]) =>
-      h("tr", {}, h("th", { scope: "row" }, k), h("td", {}, v))))));
+    const cells = p.csv || p.fields;
+    fill(box, warnings, asSent, h("table", { class: "postal", id: "preview-csv" },
+      h("caption", {}, p.csv ? t("tpl.csvRow", { encoding: p.encoding }) : t("tpl.fieldsOnly")),
+      h("tbody", {}, Object.entries(cells).map(([k, v]) => row(k, v)))));
   }
 }
 

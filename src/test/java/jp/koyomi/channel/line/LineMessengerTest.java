@@ -223,7 +223,7 @@ class LineMessengerTest {
 
             // The same capture does see the token when the SDK's logger is on, so the check above can fail.
             MessagingApiClient chatty = MessagingApiClient.builder(TOKEN).apiEndPoint(URI.create(line.baseUrl())).build();
-            new LineMessenger(chatty, new LinePushRequests(), new PushRateLimiter(1_000, 100), CLOCK)
+            new LineMessenger(chatty, new LinePushRequests(), new PushRateLimiter(1_000, 100), CLOCK, 1)
                     .send(push(2L, UUID.randomUUID(), TEXT));
             assertTrue(logged.stream().anyMatch(line -> line.contains(TOKEN)), "capture works");
         } finally {

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -24,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import jp.koyomi.delivery.ChannelsConfig;
 import jp.koyomi.domain.Channel;
 import jp.koyomi.support.Csv;
 import jp.koyomi.support.Db;
@@ -34,6 +37,9 @@ class PostalExportTest {
 
     @Inject
     AgroalDataSource dataSource;
+
+    @Inject
+    ChannelsConfig channels;
 
     /** A run with one POSTAL delivery to each of {@code count} customers who consented to postal DM. */
     private List<Long> postalRun(String prefix, int count, long[] run) throws SQLException {
@@ -131,6 +137,30 @@ class PostalExportTest {
     }
 
     @Test
+    void shouldRemoveTheHalfWrittenFileOfAnExportKilledBeforeItWasRecorded() throws Exception {
+        long[] run = new long[1];
+        postalRun("PX-KILLED-", 3, run);
+        Path dir = Path.of(channels.outboxDirectory(), "postal");
+        Files.createDirectories(dir);
+        // What an export of this run killed while writing left: its .part.
+        Path partial = Files.writeString(dir.resolve("run-" + run[0] + "-export-999001-20260101T000000Z.csv"
+                + PostalExportService.PART), "郵便番号\r\n");
+        Path otherRun = Files.writeString(dir.resolve("run-" + (run[0] + 100000) + "-export-999003-20260101T000000Z.csv"
+                + PostalExportService.PART), "");
+
+        Response export = export(run[0]);
+
+        export.then().statusCode(201);
+        assertEquals(3, export.jsonPath().getInt("row_count"));
+        assertFalse(Files.exists(partial), "a half-written file of this run is removed");
+        assertTrue(Files.exists(otherRun), "another run's files are left to that run's export");
+        assertTrue(Files.exists(dir.resolve(export.jsonPath().getString("file_name"))));
+        assertFalse(Files.exists(dir.resolve(export.jsonPath().getString("file_name") + PostalExportService.PART)),
+                "the recorded file was moved to its name, not left as a .part");
+        Files.delete(otherRun);
+    }
+
+    @Test
     void shouldRefuseAnExportWhileAnotherOfTheSameRunIsStillWriting() throws Exception {
         long[] run = new long[1];
         List<Long> deliveries = postalRun("PX-LOCK-", 2, run);
@@ -157,6 +187,7 @@ class PostalExportTest {
         Response export = export(run[0]);
 
         export.then().statusCode(201);
+        assertTrue(export.header("Location").endsWith("/api/v1/postal-exports/" + export.jsonPath().getInt("id")));
         assertEquals(2, export.jsonPath().getInt("row_count"));
         assertEquals(1, export.jsonPath().getInt("held_back_count"));
         assertEquals("PX-CONSENT-1", export.jsonPath().getString("held_back[0].external_id"));
