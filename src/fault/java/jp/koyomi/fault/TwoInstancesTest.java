@@ -38,8 +38,10 @@ class TwoInstancesTest extends FaultCase {
 
     // Before the fix (issue 10, item 2) a paused instance kept its batch transaction, and with it the row
     // lock on its slice, open; the other instance's SKIP LOCKED claim passed the slice by until the paused
-    // one resumed. Now the server ends a batch transaction left idle for half the lease, and the holder
-    // that wakes on a slice it lost stops quietly instead of failing the run.
+    // one resumed. Now the server ends a batch transaction left idle for half the lease; a transaction
+    // frozen elsewhere (in a claim, which locks several slices, or mid-statement) is ended by the other
+    // instance once it has held slice rows for a whole lease; and the holder that wakes on a slice it
+    // lost stops quietly instead of failing the run.
     @Test
     void shouldCompleteARunASecondInstanceTakesOverWhileTheFirstStillWorks() throws Exception {
         Map<String, String> settingsA = baseProperties();

@@ -161,6 +161,26 @@ public class RunExecutor {
         }
     }
 
+    /**
+     * Frees slices a frozen holder still has locked past its lease (see {@link RunSlices#endOverdueHolders}),
+     * so this instance can take them over; a failure is logged, the next poll tries again.
+     */
+    public void endOverdueHolders() {
+        try {
+            int ended = QuarkusTransaction.requiringNew().call(() -> {
+                try (Connection c = dataSource.getConnection()) {
+                    return RunSlices.endOverdueHolders(c, config.lease());
+                }
+            });
+            if (ended > 0) {
+                LOG.warnf("Ended %d database session(s) holding run slices longer than the lease (%s): their instance "
+                        + "is frozen or too slow; the slices are taken over from their checkpoints", ended, config.lease());
+            }
+        } catch (RuntimeException e) {
+            LOG.warnf("Cannot check for run slices held past their lease: %s", e.getMessage());
+        }
+    }
+
     /** Runs every slice of this run that this thread can claim to its end; others may run the rest at once. */
     public void execute(ClaimedRun run, RunPipeline pipeline) {
         for (Optional<ClaimedSlice> slice = claimSlice(Optional.of(run.id())); slice.isPresent();

@@ -155,6 +155,33 @@ final class RunSlices {
         }
     }
 
+    /**
+     * Ends the database sessions whose transaction has held run slice rows (claimed, renewed or locked
+     * for a claim) for longer than a whole lease: their holder is frozen (a stop signal, a hung VM)
+     * somewhere the idle limit of {@link #renew} does not reach, such as in the middle of a statement or
+     * of a claim. Its lease has run out, so the slice is no longer its own; ending the session rolls its
+     * batch back and frees the rows for a takeover. PostgreSQL only: on H2 one instance runs alone.
+     *
+     * @return how many sessions were ended
+     */
+    static int endOverdueHolders(Connection c, Duration lease) throws SQLException {
+        if (!isPostgreSql(c)) {
+            return 0;
+        }
+        // Row-share and row-exclusive: the locks of FOR UPDATE and UPDATE; a long read of run_slice is left alone.
+        try (PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FILTER (WHERE pg_terminate_backend(a.pid)) "
+                + "FROM pg_stat_activity a WHERE a.datname = current_database() AND a.pid <> pg_backend_pid() "
+                + "AND a.xact_start < clock_timestamp() - make_interval(secs => ?) AND a.pid IN (SELECT l.pid "
+                + "FROM pg_locks l WHERE l.relation = 'run_slice'::regclass AND l.granted "
+                + "AND l.mode IN ('RowShareLock', 'RowExclusiveLock'))")) {
+            s.setDouble(1, lease.toMillis() / 1000.0);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
+    }
+
     private static boolean isPostgreSql(Connection c) throws SQLException {
         return "PostgreSQL".equals(c.getMetaData().getDatabaseProductName());
     }

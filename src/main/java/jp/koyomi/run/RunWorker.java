@@ -68,6 +68,7 @@ public class RunWorker {
     @Scheduled(every = "${koyomi.runs.poll:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = CampaignScheduler.Disabled.class)
     void work() {
+        executor.endOverdueHolders();
         while (executor.claimNext().isPresent()) {
             // every due run started: its slices are now open to all threads of all instances
         }

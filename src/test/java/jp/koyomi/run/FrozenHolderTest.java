@@ -210,4 +210,48 @@ class FrozenHolderTest {
         }
         assertFalse("FAILED".equals(Db.value(dataSource, "SELECT status FROM campaign_run WHERE id = ?", run)));
     }
+    /**
+     * A holder frozen where the idle limit does not reach (inside a claim, or in the middle of a
+     * statement) keeps its slice rows locked; past a whole lease, another instance ends its session.
+     */
+    @Test
+    void aClaimLeftOpenPastTheLeaseIsEndedByAnotherInstanceWhichTakesTheSliceOver() throws Exception {
+        try (Connection probe = dataSource.getConnection()) {
+            assumeTrue("PostgreSQL".equals(probe.getMetaData().getDatabaseProductName()),
+                    "PostgreSQL only: H2 runs one instance");
+        }
+        customers("FH-F-", 3);
+        long run = Runs.pending(dataSource, "停止テスト F");
+        ManualClock clock = new ManualClock(Instant.now());
+        RunExecutor patient = executor(dataSource, withLease(config, Duration.ofMinutes(10)), clock, "node-patient");
+        RunExecutor strict = executor(dataSource, withLease(config, Duration.ofSeconds(2)), clock, "node-strict");
+        start(patient, run);
+
+        try (Connection frozen = dataSource.getConnection()) {
+            frozen.setAutoCommit(false);
+            try (PreparedStatement lock = frozen.prepareStatement(
+                    "SELECT slice_no FROM run_slice WHERE run_id = ? FOR UPDATE")) {
+                lock.setLong(1, run);
+                assertTrue(lock.executeQuery().next(), "the frozen claimer holds the run's slice");
+            }
+            patient.endOverdueHolders();
+            assertTrue(patient.claimSlice(Optional.of(run)).isEmpty(), "a claim younger than the lease is left alone");
+
+            Optional<RunExecutor.ClaimedSlice> taken = poll(() -> {
+                strict.endOverdueHolders();
+                return strict.claimSlice(Optional.of(run));
+            });
+            assertTrue(taken.isPresent(), "the claim older than the lease was ended and its slice taken over");
+            SQLException gone = null;
+            try (PreparedStatement s = frozen.prepareStatement("SELECT 1")) {
+                s.executeQuery();
+            } catch (SQLException e) {
+                gone = e;
+            }
+            assertTrue(gone != null && RunExecutor.connectionLost(gone), "the frozen claimer meets a lost connection: "
+                    + gone);
+            strict.execute(taken.get(), emailTo("FH-F-"));
+        }
+        assertDecidedOnceAndCompleted(dataSource, run, "FH-F-", 3);
+    }
 }
