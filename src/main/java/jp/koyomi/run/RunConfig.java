@@ -25,7 +25,7 @@ public interface RunConfig {
     @WithDefault("PT2M")
     Duration lease();
 
-    /** Customers per slice: the unit that threads and instances share a run by. */
+    /** Most customers per slice, the unit that threads and instances share a run by (smaller audiences get 32 slices). */
     @WithDefault("20000")
     int sliceSize();
 

@@ -125,7 +125,8 @@ public class RunExecutor {
                             continue;
                         }
                     }
-                    RunSlices.planOrReopen(c, run.id(), checkpoints[i], config.sliceSize());
+                    RunSlices.planOrReopen(c, run.id(), checkpoints[i], config.sliceSize(),
+                            Math.max(config.batchSize(), RunSlices.MIN_SLICE_SIZE));
                     return Optional.of(run);
                 }
                 return Optional.empty();

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
@@ -34,6 +35,9 @@ public class RunService {
 
     @Inject
     Clock clock;
+
+    @Inject
+    Event<RunQueued> queued;
 
     @Inject
     com.fasterxml.jackson.databind.ObjectMapper json;
@@ -93,6 +97,7 @@ public class RunService {
                 s.executeUpdate();
                 try (ResultSet keys = s.getGeneratedKeys()) {
                     keys.next();
+                    queued.fire(new RunQueued(keys.getLong(1)));
                     return new Started(reports.report(keys.getLong(1)), true);
                 }
             }
@@ -144,7 +149,9 @@ public class RunService {
     /** Puts a failed run back in the queue; it continues from its checkpoint. */
     @Transactional
     public RunReport resume(long runId) {
-        return transition(runId, "PENDING", "'FAILED'");
+        RunReport resumed = transition(runId, "PENDING", "'FAILED'");
+        queued.fire(new RunQueued(runId));
+        return resumed;
     }
 
     private RunReport transition(long runId, String to, String from) {

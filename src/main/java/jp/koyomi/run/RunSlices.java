@@ -31,12 +31,18 @@ final class RunSlices {
     private RunSlices() {
     }
 
+    /** Slices a run is split into at least, so threads and instances finish together rather than wait on a last big one. */
+    static final int MIN_SLICES = 32;
+    /** Nor smaller than this: a claim per few hundred customers is overhead. */
+    static final int MIN_SLICE_SIZE = 1000;
+
     /**
-     * Splits a run starting after {@code checkpoint} into slices of {@code size} customers; the last
-     * slice is open-ended so customers added during the run are decided too. A resumed run keeps its
-     * slices and their checkpoints: only the ones left half way are opened again.
+     * Splits a run starting after {@code checkpoint} into slices of at most {@code size} customers, and
+     * into {@link #MIN_SLICES} at least while they are not smaller than {@code floor}; the last slice is
+     * open-ended so customers added during the run are decided too. A resumed run keeps its slices and
+     * their checkpoints: only the ones left half way are opened again.
      */
-    static void planOrReopen(Connection c, long runId, long checkpoint, int size) throws SQLException {
+    static void planOrReopen(Connection c, long runId, long checkpoint, int size, int floor) throws SQLException {
         release(c, runId);
         try (PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM run_slice WHERE run_id = ?")) {
             s.setLong(1, runId);
@@ -48,11 +54,13 @@ final class RunSlices {
             }
         }
         List<Long> bounds = new ArrayList<>();
-        // Every size-th id by an index-only scan: the slice ends, without reading any customer row.
-        try (PreparedStatement s = c.prepareStatement("SELECT id FROM (SELECT id, ROW_NUMBER() OVER (ORDER BY id) AS n "
-                + "FROM customer WHERE id > ?) numbered WHERE MOD(n, ?) = 0 ORDER BY id")) {
+        // Every k-th id by an index-only scan: the slice ends, without reading any customer row.
+        try (PreparedStatement s = c.prepareStatement("SELECT id FROM (SELECT id, ROW_NUMBER() OVER (ORDER BY id) AS n, "
+                + "COUNT(*) OVER () AS total FROM customer WHERE id > ?) numbered "
+                + "WHERE MOD(n, LEAST(?, GREATEST(?, CAST(total / " + MIN_SLICES + " AS INTEGER)))) = 0 ORDER BY id")) {
             s.setLong(1, checkpoint);
             s.setInt(2, size);
+            s.setInt(3, Math.min(size, floor));
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     bounds.add(rs.getLong(1));

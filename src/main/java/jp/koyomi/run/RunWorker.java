@@ -10,11 +10,14 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
@@ -22,11 +25,13 @@ import org.jboss.logging.Logger;
 import io.quarkus.scheduler.Scheduled;
 import jp.koyomi.campaign.CampaignScheduler;
 import jp.koyomi.campaign.CampaignService;
+import jp.koyomi.campaign.SchedulerConfig;
 
 /**
  * Starts due runs and executes their slices on {@code koyomi.runs.threads} threads: PENDING runs,
  * open slices of running ones, and slices whose holder lost its lease or was this instance before
- * a restart. Other instances do the same on the same runs.
+ * a restart. Other instances do the same on the same runs. A run queued by a user's hand on this
+ * instance starts at once rather than at the next poll.
  */
 @ApplicationScoped
 public class RunWorker {
@@ -48,7 +53,14 @@ public class RunWorker {
     @Inject
     RunConfig config;
 
+    @Inject
+    SchedulerConfig scheduler;
+
     private ExecutorService helpers;
+    private ExecutorService waker;
+    /** A round is under way; {@link #again}: one more was asked for meanwhile, so the round repeats. */
+    private final AtomicBoolean working = new AtomicBoolean();
+    private final AtomicBoolean again = new AtomicBoolean();
 
     @PostConstruct
     void init() {
@@ -58,16 +70,46 @@ public class RunWorker {
             t.setDaemon(true);
             return t;
         });
+        waker = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "koyomi-run-waker");
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     @PreDestroy
     void stop() {
         helpers.shutdownNow();
+        waker.shutdownNow();
     }
 
     @Scheduled(every = "${koyomi.runs.poll:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = CampaignScheduler.Disabled.class)
+    void poll() {
+        work();
+    }
+
+    /** After the commit that queued the run, so the round that starts it can see it. */
+    void onQueued(@Observes(during = TransactionPhase.AFTER_SUCCESS) RunQueued run) {
+        if (scheduler.enabled()) {
+            waker.execute(this::work);
+        }
+    }
+
+    /** One round at a time; a round asked for while one is under way runs right after it. */
     void work() {
+        again.set(true);
+        while (again.get() && working.compareAndSet(false, true)) {
+            try {
+                again.set(false);
+                round();
+            } finally {
+                working.set(false);
+            }
+        }
+    }
+
+    private void round() {
         executor.endOverdueHolders();
         while (executor.claimNext().isPresent()) {
             // every due run started: its slices are now open to all threads of all instances
