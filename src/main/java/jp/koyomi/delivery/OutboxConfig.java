@@ -13,6 +13,10 @@ public interface OutboxConfig {
     @WithDefault("true")
     boolean enabled();
 
+    /** How often idle workers look for due deliveries (a Quarkus scheduler interval; {@code off} never). */
+    @WithDefault("2s")
+    String poll();
+
     /**
      * Workers per channel, each claiming and sending its own batches. Unset: as many as the
      * channel's sender can send at once (SMTP connections, LINE requests in flight), the way to

@@ -12,6 +12,10 @@ public interface RetentionConfig {
     @WithDefault("true")
     boolean enabled();
 
+    /** How often the purge runs (a Quarkus scheduler interval, e.g. {@code 1h}; {@code off} never). */
+    @WithDefault("1h")
+    String every();
+
     /** Rendered bodies of SENT, FAILED and SKIPPED deliveries are dropped this long after the delivery was made. */
     @WithDefault("P30D")
     Duration bodies();

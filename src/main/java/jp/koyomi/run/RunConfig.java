@@ -29,6 +29,13 @@ public interface RunConfig {
     @WithDefault("20000")
     int sliceSize();
 
+    /**
+     * How often the workers look for due runs and open slices (a Quarkus scheduler interval; {@code off}
+     * never). A run queued by hand on this instance starts at once whatever it is.
+     */
+    @WithDefault("5s")
+    String poll();
+
     /** Threads of this instance that execute slices at once. */
     @WithDefault("2")
     int threads();
