@@ -76,6 +76,21 @@ public final class PurchaseProfiles {
     }
 
     /**
+     * Derives again, in one pass, the profiles of the customers whose ids the table
+     * {@code customerTable} ({@code customer_id}) holds: one statement per table however many
+     * customers, so the database joins the whole set at once (per chunk of 1,000 ids, a 100,000-
+     * customer import spent most of its time here). The table should be analysed, so the plan fits
+     * the set's size.
+     */
+    public static void rederive(String customerTable, Connection connection) throws SQLException {
+        String filter = "customer_id IN (SELECT customer_id FROM " + customerTable + ")";
+        for (String table : List.of("customer_category", "customer_style")) {
+            execute(connection, "DELETE FROM " + table + " WHERE " + filter, List.of());
+        }
+        insert(connection, "o." + filter, List.of());
+    }
+
+    /**
      * Derives the profiles of new customers (nothing derived for them yet), all of whose orders are
      * {@code orderIds}: what the generator has just written, on PostgreSQL. The ranges let PostgreSQL
      * read just those orders and lines through their keys (by customer alone, or by id arrays, it
