@@ -30,9 +30,9 @@ public class ImportService {
     /** Rows per batch of H2's batched statements. */
     static final int BATCH_SIZE = 500;
     /**
-     * Rows per batch on PostgreSQL, where a batch is one COPY into a staging table and a few
-     * set-based statements: each batch costs some round trips, a TRUNCATE and plans whatever its
-     * size, which at 500 rows was most of an import's time. 10,000 rows hold a few MB in the JVM.
+     * Rows per batch on PostgreSQL unless the importer says otherwise, where a batch is one COPY
+     * into a staging table and a few set-based statements: each batch costs some round trips, a
+     * TRUNCATE and plans whatever its size, which at 500 rows was most of an import's time.
      */
     static final int COPY_BATCH_SIZE = 10_000;
 
@@ -69,7 +69,7 @@ public class ImportService {
         ImportErrors errors = new ImportErrors();
         Set<String> keys = new HashSet<>();
         Set<String> unknownColumns = new HashSet<>();
-        int batchSize = BulkCopy.supported(connection) ? COPY_BATCH_SIZE : BATCH_SIZE;
+        int batchSize = BulkCopy.supported(connection) ? importer.copyBatchSize() : BATCH_SIZE;
         List<R> batch = new ArrayList<>(batchSize);
         int created = 0;
         int total = 0;
