@@ -39,7 +39,7 @@ public class OrderImporter implements RowImporter<OrderImporter.Parsed> {
     private final Map<String, Header> headers = new HashMap<>();
     private Map<String, Long> customerIds = Map.of();
     private Map<String, Long> variantIds = Map.of();
-    /** Customer ids whose purchase profiles {@link #finish} derives again: a bit each, a million in 125 KB. */
+    /** H2: customer ids whose purchase profiles {@link #finish} derives again, a bit each (a million in 125 KB). */
     private final BitSet touchedCustomers = new BitSet();
     /** PostgreSQL's staging table of a batch: the rows as the file gave them, then their references' ids. */
     private static final String STAGE = "order_import";
