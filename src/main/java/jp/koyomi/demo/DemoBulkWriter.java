@@ -19,9 +19,9 @@ import jp.koyomi.order.PurchaseProfiles;
 /**
  * Writes generated demo customers and their orders straight into their tables on PostgreSQL, for
  * the benchmark brand's million customers: ids are reserved from the tables' own sequences, each
- * table is filled by one COPY per chunk (no staging, no look-ups), a consent event is recorded for
- * every granted consent as an import records it, and the purchase profiles are derived set-based
- * for the chunk's id range once its orders are in. The rows are the demo brand's own and known
+ * table is filled by one COPY per chunk (no look-ups), a consent event is recorded for every
+ * granted consent as an import records it, and the purchase profiles are derived set-based from
+ * the chunk's lines, staged with their style, category and size beside the order lines. The rows are the demo brand's own and known
  * good ({@code DemoBrandTest} runs them through the importers' checks), so the import path's
  * per-cell checks and per-batch look-ups, which were most of the generator's cost, are skipped.
  */
@@ -40,15 +40,23 @@ final class DemoBulkWriter {
             "changed_at", "source");
     private static final List<String> ORDER_COLUMNS = List.of("id", "order_ref", "customer_id", "ordered_at");
     private static final List<String> LINE_COLUMNS = List.of("order_id", "variant_id", "quantity", "unit_price");
+    /** The chunk's lines as the purchase profiles read them (PurchaseProfiles.deriveNew). */
+    private static final String PROFILE_LINES = "demo_profile_line";
+    private static final List<String> PROFILE_LINE_COLUMNS = List.of("customer_id", "category", "style_id", "size",
+            "ordered_at");
+
+    /** What the profiles need of a variant besides its id. */
+    private record Variant(long id, long styleId, String size, String category) {
+    }
 
     private final Connection connection;
     private final OffsetDateTime now;
-    private final Map<String, Long> variantIds;
+    private final Map<String, Variant> variants;
 
     DemoBulkWriter(Connection connection, OffsetDateTime now) throws SQLException {
         this.connection = connection;
         this.now = now;
-        this.variantIds = variantIds(connection);
+        this.variants = variants(connection);
         skipForeignKeyChecksIfAllowed(connection);
     }
 
@@ -95,12 +103,15 @@ final class DemoBulkWriter {
         }
         BulkCopy.copy(connection, "customer", CUSTOMER_COLUMNS, customers);
         BulkCopy.copy(connection, "consent_event", CONSENT_EVENT_COLUMNS, consents);
-        long[] orderIds = writeOrders(lines, lineCustomers);
-        PurchaseProfiles.deriveNew(customerIds, orderIds, connection);
+        writeOrders(lines, lineCustomers);
+        PurchaseProfiles.deriveNew(PROFILE_LINES, connection);
     }
 
-    /** The lines of one order are next to each other: a new order starts where the order id changes. */
-    private long[] writeOrders(List<Map<String, String>> lines, List<Long> lineCustomers) throws SQLException {
+    /**
+     * The lines of one order are next to each other: a new order starts where the order id changes.
+     * The lines go into the staging table of the profiles too.
+     */
+    private void writeOrders(List<Map<String, String>> lines, List<Long> lineCustomers) throws SQLException {
         int orderCount = 0;
         String previous = null;
         for (Map<String, String> line : lines) {
@@ -112,6 +123,7 @@ final class DemoBulkWriter {
         long[] orderIds = reserveIds("customer_order", orderCount);
         List<Object[]> orders = new ArrayList<>(orderCount);
         List<Object[]> rows = new ArrayList<>(lines.size());
+        List<Object[]> profileLines = new ArrayList<>(lines.size());
         previous = null;
         for (int n = 0; n < lines.size(); n++) {
             Map<String, String> line = lines.get(n);
@@ -119,15 +131,20 @@ final class DemoBulkWriter {
                 previous = line.get("order_id");
                 orders.add(new Object[] { orderIds[orders.size()], previous, lineCustomers.get(n), line.get("ordered_at") });
             }
-            Long variant = variantIds.get(line.get("sku"));
+            Variant variant = variants.get(line.get("sku"));
             if (variant == null) {
                 throw new IllegalStateException("The demo catalog has no variant " + line.get("sku"));
             }
-            rows.add(new Object[] { orderIds[orders.size() - 1], variant, line.get("quantity"), line.get("unit_price") });
+            rows.add(new Object[] { orderIds[orders.size() - 1], variant.id(), line.get("quantity"),
+                    line.get("unit_price") });
+            profileLines.add(new Object[] { lineCustomers.get(n), variant.category(), variant.styleId(), variant.size(),
+                    line.get("ordered_at") });
         }
         BulkCopy.copy(connection, "customer_order", ORDER_COLUMNS, orders);
         BulkCopy.copy(connection, "order_line", LINE_COLUMNS, rows);
-        return orderIds;
+        BulkCopy.stageOf(connection, PROFILE_LINES, "customer_id BIGINT, category VARCHAR(64), style_id BIGINT, "
+                + "size VARCHAR(16), ordered_at TIMESTAMP WITH TIME ZONE");
+        BulkCopy.copy(connection, PROFILE_LINES, PROFILE_LINE_COLUMNS, profileLines);
     }
 
     /** The cells as the customer importer would store them for a new customer. */
@@ -169,8 +186,7 @@ final class DemoBulkWriter {
 
     /**
      * {@code count} fresh ids of the table's identity sequence, so rows can be copied with their
-     * ids. One writer at a time, so the chunks written side by side get ranges of their own and
-     * their profiles are derived from just their own orders (PurchaseProfiles.deriveNew).
+     * ids. One writer at a time, so the chunks written side by side get ranges of their own.
      */
     private long[] reserveIds(String table, int count) throws SQLException {
         synchronized (DemoBulkWriter.class) {
@@ -192,14 +208,15 @@ final class DemoBulkWriter {
         return ids;
     }
 
-    private static Map<String, Long> variantIds(Connection connection) throws SQLException {
-        Map<String, Long> ids = new HashMap<>();
-        try (PreparedStatement s = connection.prepareStatement("SELECT sku, id FROM product_variant");
+    private static Map<String, Variant> variants(Connection connection) throws SQLException {
+        Map<String, Variant> variants = new HashMap<>();
+        try (PreparedStatement s = connection.prepareStatement("SELECT v.sku, v.id, v.style_id, v.size, s.category "
+                + "FROM product_variant v JOIN product_style s ON s.id = v.style_id");
                 ResultSet rs = s.executeQuery()) {
             while (rs.next()) {
-                ids.put(rs.getString(1), rs.getLong(2));
+                variants.put(rs.getString(1), new Variant(rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5)));
             }
         }
-        return ids;
+        return variants;
     }
 }

@@ -38,6 +38,29 @@ public final class BulkCopy {
         }
     }
 
+    /**
+     * Empties (creating it first if needed) the transaction's staging table {@code stage} of the
+     * given column definitions, for rows that are not yet rows of one table (e.g. a file's lines
+     * with the references still as keys).
+     */
+    public static void stageOf(Connection connection, String stage, String columnDefinitions) throws SQLException {
+        try (Statement s = connection.createStatement()) {
+            s.execute("CREATE TEMPORARY TABLE IF NOT EXISTS " + stage + " (" + columnDefinitions + ") ON COMMIT DROP");
+            s.execute("TRUNCATE " + stage);
+        }
+    }
+
+    /**
+     * Fresh statistics for a staging table: autovacuum never analyses temporary tables, so without
+     * this PostgreSQL plans the joins against them blind (a nested loop over a 10,000-row batch, or a
+     * scan of a whole table for a few rows).
+     */
+    public static void analyze(Connection connection, String stage) throws SQLException {
+        try (Statement s = connection.createStatement()) {
+            s.execute("ANALYZE " + stage);
+        }
+    }
+
     /** Copies {@code rows} (values in the order of {@code columns}) into {@code table}; returns the rows copied. */
     public static long copy(Connection connection, String table, List<String> columns, List<Object[]> rows)
             throws SQLException {

@@ -37,6 +37,11 @@ public interface RowImporter<R> {
     /** Upserts the batch; returns how many rows were created (the rest were updated). */
     int write(List<R> batch, Connection connection) throws SQLException;
 
+    /** Rows per batch on PostgreSQL's COPY path (H2's batched statements take {@link ImportService#BATCH_SIZE}). */
+    default int copyBatchSize() {
+        return ImportService.COPY_BATCH_SIZE;
+    }
+
     /** After the last batch of a clean import, in its transaction: what is derived from all the rows at once. */
     default void finish(Connection connection) throws SQLException {
     }

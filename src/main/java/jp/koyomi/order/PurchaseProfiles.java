@@ -1,11 +1,9 @@
 package jp.koyomi.order;
 
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 
@@ -25,9 +23,13 @@ public final class PurchaseProfiles {
 
     static final int CHUNK = 1000;
 
-    /** Order lines with their style and size, of the customers the filter ({@code %s}) selects. */
-    private static final String LINES = "FROM customer_order o JOIN order_line l ON l.order_id = o.id "
-            + "JOIN product_variant v ON v.id = l.variant_id JOIN product_style s ON s.id = v.style_id WHERE %s";
+    /**
+     * The order lines to derive from, as {@code p (customer_id, category, style_id, size, ordered_at)}:
+     * here the stored lines of the customers the filter ({@code %s}) selects.
+     */
+    private static final String STORED_LINES = "(SELECT o.customer_id, s.category, v.style_id, v.size, o.ordered_at "
+            + "FROM customer_order o JOIN order_line l ON l.order_id = o.id "
+            + "JOIN product_variant v ON v.id = l.variant_id JOIN product_style s ON s.id = v.style_id WHERE %s) p";
 
     /**
      * One row per (customer, category): lines and latest purchase over the whole category, and the
@@ -42,21 +44,21 @@ public final class PurchaseProfiles {
             + "  MAX(last_at) OVER (PARTITION BY customer_id, category) AS latest,"
             + "  ROW_NUMBER() OVER (PARTITION BY customer_id, category ORDER BY sized DESC, lines DESC, last_at DESC, size)"
             + "   AS rank_in_category"
-            + " FROM (SELECT o.customer_id, s.category, v.size,"
-            + "   CASE WHEN v.size IS NULL OR TRIM(v.size) = '' THEN 0 ELSE 1 END AS sized,"
-            + "   COUNT(*) AS lines, MAX(o.ordered_at) AS last_at " + LINES
-            + "   GROUP BY o.customer_id, s.category, v.size) by_size"
+            + " FROM (SELECT p.customer_id, p.category, p.size,"
+            + "   CASE WHEN p.size IS NULL OR TRIM(p.size) = '' THEN 0 ELSE 1 END AS sized,"
+            + "   COUNT(*) AS lines, MAX(p.ordered_at) AS last_at FROM %s"
+            + "   GROUP BY p.customer_id, p.category, p.size) by_size"
             + ") ranked WHERE rank_in_category = 1";
 
     /** One row per (customer, style): lines, latest purchase, and the size of the latest line. */
     private static final String STYLES = "INSERT INTO customer_style "
             + "(customer_id, style_id, purchase_count, last_purchased_at, last_size) "
             + "SELECT customer_id, style_id, total, latest, CASE WHEN TRIM(size) = '' THEN NULL ELSE size END FROM ("
-            + " SELECT o.customer_id, v.style_id, v.size,"
-            + "  COUNT(*) OVER (PARTITION BY o.customer_id, v.style_id) AS total,"
-            + "  MAX(o.ordered_at) OVER (PARTITION BY o.customer_id, v.style_id) AS latest,"
-            + "  ROW_NUMBER() OVER (PARTITION BY o.customer_id, v.style_id ORDER BY o.ordered_at DESC, v.size)"
-            + "   AS rank_in_style " + LINES
+            + " SELECT p.customer_id, p.style_id, p.size,"
+            + "  COUNT(*) OVER (PARTITION BY p.customer_id, p.style_id) AS total,"
+            + "  MAX(p.ordered_at) OVER (PARTITION BY p.customer_id, p.style_id) AS latest,"
+            + "  ROW_NUMBER() OVER (PARTITION BY p.customer_id, p.style_id ORDER BY p.ordered_at DESC, p.size)"
+            + "   AS rank_in_style FROM %s"
             + ") ranked WHERE rank_in_style = 1";
 
     private PurchaseProfiles() {
@@ -76,31 +78,36 @@ public final class PurchaseProfiles {
     }
 
     /**
-     * Derives the profiles of new customers (nothing derived for them yet), all of whose orders are
-     * {@code orderIds}: what the generator has just written, on PostgreSQL. The ranges let PostgreSQL
-     * read just those orders and lines through their keys (by customer alone, or by id arrays, it
-     * scanned the whole order_line table for every chunk, a cost that grew with the table); the
-     * arrays keep it exact should another session's ids fall inside the ranges.
+     * Derives again, in one pass, the profiles of the customers whose ids the table
+     * {@code customerTable} ({@code customer_id}) holds: one statement per table however many
+     * customers, so the database joins the whole set at once (per chunk of 1,000 ids, a 100,000-
+     * customer import spent most of its time here). The table should be analysed, so the plan fits
+     * the set's size.
      */
-    public static void deriveNew(long[] customerIds, long[] orderIds, Connection connection) throws SQLException {
-        Array customers = connection.createArrayOf("bigint", boxed(customerIds));
-        Array orders = connection.createArrayOf("bigint", boxed(orderIds));
-        long firstOrder = Arrays.stream(orderIds).min().orElseThrow();
-        long lastOrder = Arrays.stream(orderIds).max().orElseThrow();
-        insert(connection, "o.customer_id BETWEEN ? AND ? AND o.customer_id = ANY (?) "
-                + "AND o.id BETWEEN ? AND ? AND o.id = ANY (?) AND l.order_id BETWEEN ? AND ?",
-                List.of(Arrays.stream(customerIds).min().orElseThrow(), Arrays.stream(customerIds).max().orElseThrow(),
-                        customers, firstOrder, lastOrder, orders, firstOrder, lastOrder));
+    public static void rederive(String customerTable, Connection connection) throws SQLException {
+        String filter = "customer_id IN (SELECT customer_id FROM " + customerTable + ")";
+        for (String table : List.of("customer_category", "customer_style")) {
+            execute(connection, "DELETE FROM " + table + " WHERE " + filter, List.of());
+        }
+        insert(connection, "o." + filter, List.of());
     }
 
-    private static Long[] boxed(long[] values) {
-        return Arrays.stream(values).boxed().toArray(Long[]::new);
+    /**
+     * Derives the profiles of new customers (nothing derived for them yet) from lines given in the
+     * table {@code lines} with the columns of {@link #STORED_LINES}: the generator stages the lines it
+     * has just written with their style, category and size, so the derivation reads them in one scan
+     * instead of joining orders, lines, variants and styles again by key (most of its time there).
+     */
+    public static void deriveNew(String lines, Connection connection) throws SQLException {
+        execute(connection, CATEGORIES.formatted(lines + " p"), List.of());
+        execute(connection, STYLES.formatted(lines + " p"), List.of());
     }
 
     /** {@code filter} selects the orders ({@code o}) and lines ({@code l}) to derive from. */
     private static void insert(Connection connection, String filter, List<?> values) throws SQLException {
-        execute(connection, CATEGORIES.formatted(filter), values);
-        execute(connection, STYLES.formatted(filter), values);
+        String lines = STORED_LINES.formatted(filter);
+        execute(connection, CATEGORIES.formatted(lines), values);
+        execute(connection, STYLES.formatted(lines), values);
     }
 
     private static void execute(Connection connection, String sql, List<?> values) throws SQLException {

@@ -69,7 +69,7 @@ class ImportPlanningTest {
             assumeTrue(BulkCopy.supported(c), "PostgreSQL only: H2 has no plan cache to go stale");
         }
         PlanProbe probe = new PlanProbe();
-        imports.run(probe, IntStream.rangeClosed(1, ImportService.BATCH_SIZE * 3)
+        imports.run(probe, IntStream.rangeClosed(1, ImportService.COPY_BATCH_SIZE * 3)
                 .mapToObj(i -> new Row(i, Map.of("key", "K" + i))).iterator());
 
         assertEquals(List.of("force_custom_plan", "force_custom_plan", "force_custom_plan"), probe.modes);

@@ -86,6 +86,34 @@ class SizeDerivationTest {
     }
 
     @Test
+    void shouldRejectAnOrderAlreadyStoredForAnotherCustomerNamingTheRow() {
+        customer("SD-C8");
+        customer("SD-C9");
+        orders(Csv.order("SD-O60", "SD-C8", "2025-01-01T10:00:00+09:00", "SD-J1-M"));
+        as("marketer").contentType("text/csv").body(Csv.of(Csv.ORDER_HEADER,
+                Csv.order("SD-O61", "SD-C9", "2025-01-01T10:00:00+09:00", "SD-J1-M"),
+                Csv.order("SD-O60", "SD-C9", "2025-01-01T10:00:00+09:00", "SD-J1-L")))
+                .post("/api/v1/imports/orders").then().statusCode(400)
+                .body("errors.size()", equalTo(1)).body("errors[0].row", equalTo(2))
+                .body("errors[0].field", equalTo("customer_external_id"))
+                .body("errors[0].message", equalTo("order SD-O60 is already stored for another customer"));
+        // Rolled back whole: the clean first row left nothing either.
+        as("viewer").get("/api/v1/customers/SD-C9").then().body("sizes.jeans", nullValue());
+    }
+
+    @Test
+    void shouldCountTheLinesCreatedAndThoseUpdated() {
+        customer("SD-C10");
+        String first = Csv.order("SD-O70", "SD-C10", "2025-01-01T10:00:00+09:00", "SD-J1-M");
+        orders(first);
+        as("marketer").contentType("text/csv").body(Csv.of(Csv.ORDER_HEADER, first,
+                Csv.order("SD-O70", "SD-C10", "2025-01-01T10:00:00+09:00", "SD-J1-L"),
+                Csv.order("SD-O71", "SD-C10", "2025-01-05T10:00:00+09:00", "SD-J2-S")))
+                .post("/api/v1/imports/orders").then().statusCode(200)
+                .body("created", equalTo(2)).body("updated", equalTo(1));
+    }
+
+    @Test
     void shouldRejectAnOrderWhoseRowsDisagreeOnItsCustomer() {
         customer("SD-C6");
         customer("SD-C7");
