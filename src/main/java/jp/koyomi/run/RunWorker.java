@@ -92,7 +92,13 @@ public class RunWorker {
     /** After the commit that queued the run, so the round that starts it can see it. */
     void onQueued(@Observes(during = TransactionPhase.AFTER_SUCCESS) RunQueued run) {
         if (scheduler.enabled()) {
-            waker.execute(this::work);
+            waker.execute(() -> {
+                try {
+                    work();
+                } catch (RuntimeException e) {
+                    LOG.errorf(e, "Run %d could not be started at once; the next poll starts it", run.runId());
+                }
+            });
         }
     }
 
