@@ -37,9 +37,9 @@ final class RunSlices {
     static final int MIN_SLICE_SIZE = 1000;
 
     /**
-     * Splits a run starting after {@code checkpoint} into slices of at most {@code size} customers, and
-     * into {@link #MIN_SLICES} at least while they are not smaller than {@code floor}; the last slice is
-     * open-ended so customers added during the run are decided too. A resumed run keeps its slices and
+     * Splits a run starting after {@code checkpoint} into slices of at most {@code size} customers; an
+     * audience larger than one slice is cut into {@link #MIN_SLICES} at least while they are not smaller
+     * than {@code floor}. The last slice is open-ended so customers added during the run are decided too. A resumed run keeps its slices and
      * their checkpoints: only the ones left half way are opened again.
      */
     static void planOrReopen(Connection c, long runId, long checkpoint, int size, int floor) throws SQLException {
@@ -57,10 +57,13 @@ final class RunSlices {
         // Every k-th id by an index-only scan: the slice ends, without reading any customer row.
         try (PreparedStatement s = c.prepareStatement("SELECT id FROM (SELECT id, ROW_NUMBER() OVER (ORDER BY id) AS n, "
                 + "COUNT(*) OVER () AS total FROM customer WHERE id > ?) numbered "
-                + "WHERE MOD(n, LEAST(?, GREATEST(?, CAST(total / " + MIN_SLICES + " AS INTEGER)))) = 0 ORDER BY id")) {
+                + "WHERE MOD(n, CASE WHEN total <= ? THEN ? ELSE LEAST(?, GREATEST(?, CAST(total / " + MIN_SLICES
+                + " AS INTEGER))) END) = 0 ORDER BY id")) {
             s.setLong(1, checkpoint);
             s.setInt(2, size);
-            s.setInt(3, Math.min(size, floor));
+            s.setInt(3, size);
+            s.setInt(4, size);
+            s.setInt(5, Math.min(size, floor));
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     bounds.add(rs.getLong(1));

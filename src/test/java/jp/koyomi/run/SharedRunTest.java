@@ -50,6 +50,21 @@ class SharedRunTest {
     OutboxDrainer drainer;
 
     @Test
+    void shouldCutAnAudienceLargerThanOneSliceIntoThirtyTwoSlicesSoThreadsFinishTogether() throws SQLException {
+        customers("SL-", 70);
+        long run = Runs.pending(dataSource, "スライス分割テスト");
+        try (Connection c = dataSource.getConnection()) {
+            RunSlices.planOrReopen(c, run, 0, 20, 2);
+        }
+        long customers = count(dataSource, "SELECT COUNT(*) FROM customer");
+        long slices = count(dataSource, "SELECT COUNT(*) FROM run_slice WHERE run_id = ?", run);
+        assertTrue(slices >= 32, customers + " customers in " + slices + " slices");
+        assertEquals(0, count(dataSource, "SELECT COUNT(*) FROM run_slice WHERE run_id = ? AND last_id < 9223372036854775807 "
+                + "AND (SELECT COUNT(*) FROM customer WHERE id > after_id AND id <= last_id) > 20", run),
+                "no slice holds more than the slice size");
+    }
+
+    @Test
     void twoInstancesShareARunSliceBySliceDecideEveryCustomerOnceAndSendEachDeliveryOnce() throws Exception {
         customers("SR-", 40);
         long run = Runs.pending(dataSource, "共有実行テスト");
