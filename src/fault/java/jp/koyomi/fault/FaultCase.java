@@ -24,6 +24,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInfo;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import jp.koyomi.support.Poll;
 
 /**
  * One fault case: a fresh PostgreSQL database, an SMTP sink, a LINE stub and Koyomi processes

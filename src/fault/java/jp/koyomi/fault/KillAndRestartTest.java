@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import org.junit.jupiter.api.Test;
+import jp.koyomi.support.Poll;
 
 /** kill -9 at the points where a crash hurts most; after a restart the run completes, each message once. */
 class KillAndRestartTest extends FaultCase {

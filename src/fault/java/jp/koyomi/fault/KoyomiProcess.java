@@ -20,6 +20,7 @@ import java.util.function.BooleanSupplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jp.koyomi.support.Poll;
 
 /**
  * Koyomi as operators run it: the packaged {@code quarkus-run.jar} in its own JVM

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jp.koyomi.support.Db;
-import jp.koyomi.support.TemplateIds;
+import jp.koyomi.support.Runs;
 
 @QuarkusTest
 class RunNowTest {
@@ -29,23 +29,13 @@ class RunNowTest {
     @Inject
     AgroalDataSource dataSource;
 
-    private static int approvedCampaign(String name) {
-        int campaign = as("marketer").contentType("application/json").body("{\"name\":\"" + name + "\",\"definition\":"
-                + "{\"cadence\":{\"type\":\"CRON\",\"expression\":\"0 0 10 ? * MON\"},\"rules\":{\"items\":{\"sources\":"
-                + "[{\"type\":\"NEW_ARRIVALS\"}]}},\"fallback\":[\"EMAIL\"],\"templates\":{\"EMAIL\":" + TemplateIds.email() + "},"
-                + "\"holdout_percent\":0}}").post("/api/v1/campaigns").then().statusCode(201).extract().path("id");
-        as("admin").contentType("application/json").body("{\"revision\":1}")
-                .post("/api/v1/campaigns/" + campaign + "/approval").then().statusCode(200);
-        return campaign;
-    }
-
-    private int runs(int campaign) throws SQLException {
+    private int runs(long campaign) throws SQLException {
         return Integer.parseInt(Db.value(dataSource, "SELECT COUNT(*) FROM campaign_run WHERE campaign_id = ?", campaign));
     }
 
     @Test
     void shouldAnswerARepeatedIdempotencyKeyWithTheRunItStartedInsteadOfANewRun() throws SQLException {
-        int campaign = approvedCampaign("今すぐ実行 冪等キー");
+        long campaign = Runs.approvedCampaign("今すぐ実行 冪等キー");
         int first = as("marketer").header("Idempotency-Key", "5b0c1f5e-2f4e-4a8e-9d7e-1c2b3a4d5e6f")
                 .post("/api/v1/runs/campaign/" + campaign).then().statusCode(201).body("status", equalTo("PENDING"))
                 .extract().path("id");
@@ -61,7 +51,7 @@ class RunNowTest {
 
     @Test
     void shouldRefuseASecondRunNowOfTheSameRevisionWhileTheFirstIsPendingNamingIt() throws SQLException {
-        int campaign = approvedCampaign("今すぐ実行 二度押し");
+        long campaign = Runs.approvedCampaign("今すぐ実行 二度押し");
         var created = as("marketer").post("/api/v1/runs/campaign/" + campaign).then().statusCode(201).extract();
         int first = created.path("id");
         org.junit.jupiter.api.Assertions.assertTrue(created.header("Location").endsWith("/api/v1/runs/" + first),
@@ -80,7 +70,7 @@ class RunNowTest {
 
     @Test
     void shouldStartOneRunWhenTwoRunNowRequestsArriveTogether() throws Exception {
-        int campaign = approvedCampaign("今すぐ実行 同時");
+        long campaign = Runs.approvedCampaign("今すぐ実行 同時");
         CountDownLatch start = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
@@ -107,7 +97,7 @@ class RunNowTest {
 
     @Test
     void shouldRefuseAnIdempotencyKeyThatIsNotPrintableAscii() {
-        int campaign = approvedCampaign("今すぐ実行 不正キー");
+        long campaign = Runs.approvedCampaign("今すぐ実行 不正キー");
         as("marketer").header("Idempotency-Key", "x".repeat(201)).post("/api/v1/runs/campaign/" + campaign).then()
                 .statusCode(400).body("errors[0].field", equalTo("Idempotency-Key"));
     }

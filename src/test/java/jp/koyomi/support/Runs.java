@@ -31,6 +31,14 @@ public final class Runs {
         return id;
     }
 
+    /** A new campaign as {@link #campaign}, its first revision approved by an admin, so it may send; returns its id. */
+    public static long approvedCampaign(String name) {
+        long id = campaign(name);
+        as("admin").contentType("application/json").body("{\"revision\":1}").post("/api/v1/campaigns/" + id + "/approval")
+                .then().statusCode(200);
+        return id;
+    }
+
     /** A COMPLETED manual run of a new campaign named {@code name}; returns the run's id. */
     public static long completed(DataSource db, String name) throws SQLException {
         var now = Instant.now().atOffset(ZoneOffset.UTC);

@@ -1,17 +1,17 @@
-package jp.koyomi.fault;
+package jp.koyomi.support;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.BooleanSupplier;
 
-/** Waits for a condition with a generous deadline: the only kind of waiting the fault suite does. */
-final class Poll {
+/** Waits for a condition with a generous deadline: the only kind of waiting the tests and the fault suite do. */
+public final class Poll {
 
     private Poll() {
     }
 
     /** Checks {@code condition} every 50 ms until it holds; fails naming {@code what} after {@code deadline}. */
-    static Duration until(String what, Duration deadline, BooleanSupplier condition) {
+    public static Duration until(String what, Duration deadline, BooleanSupplier condition) {
         Instant start = Instant.now();
         Instant end = start.plus(deadline);
         while (!condition.getAsBoolean()) {
