@@ -25,7 +25,10 @@ public interface RunConfig {
     @WithDefault("PT2M")
     Duration lease();
 
-    /** Most customers per slice, the unit that threads and instances share a run by (an audience of more than one slice gets 32 at least). */
+    /**
+     * Most customers per slice, the unit that threads and instances share a run by; an audience
+     * larger than one slice is cut into 32 at least.
+     */
     @WithDefault("20000")
     int sliceSize();
 

@@ -31,7 +31,7 @@ final class RunSlices {
     private RunSlices() {
     }
 
-    /** Slices a run is split into at least, so threads and instances finish together rather than wait on a last big one. */
+    /** Slices a large run is split into at least, so threads finish together instead of waiting on a last big one. */
     static final int MIN_SLICES = 32;
     /** Nor smaller than this: a claim per few hundred customers is overhead. */
     static final int MIN_SLICE_SIZE = 1000;
@@ -39,8 +39,9 @@ final class RunSlices {
     /**
      * Splits a run starting after {@code checkpoint} into slices of at most {@code size} customers; an
      * audience larger than one slice is cut into {@link #MIN_SLICES} at least while they are not smaller
-     * than {@code floor}. The last slice is open-ended so customers added during the run are decided too. A resumed run keeps its slices and
-     * their checkpoints: only the ones left half way are opened again.
+     * than {@code floor}. The last slice is open-ended so customers added during the run are decided
+     * too. A resumed run keeps its slices and their checkpoints: only the ones left half way are opened
+     * again.
      */
     static void planOrReopen(Connection c, long runId, long checkpoint, int size, int floor) throws SQLException {
         release(c, runId);
