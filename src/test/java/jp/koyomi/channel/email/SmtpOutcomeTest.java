@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
@@ -62,13 +65,14 @@ class SmtpOutcomeTest {
 
     @Test
     void shouldRetryWhenNothingListens() throws Exception {
-        int port;
-        try (ScriptedSmtpServer server = new ScriptedSmtpServer("250 ok", "235 ok")) {
-            port = server.port();
-        }
-        SmtpSettings settings = SmtpSettings.plain("127.0.0.1", port);
-        try (SmtpMessenger messenger = new SmtpMessenger(settings, builder())) {
-            assertInstanceOf(SendResult.Retry.class, messenger.send(coatEmail(1L, "hina@example.com")));
+        // A port held by a socket that is bound but not listening: connections are refused, and nothing
+        // else can take the port meanwhile (a closed server's port could be handed out again at once).
+        try (Socket held = new Socket()) {
+            held.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            SmtpSettings settings = SmtpSettings.plain("127.0.0.1", held.getLocalPort());
+            try (SmtpMessenger messenger = new SmtpMessenger(settings, builder())) {
+                assertInstanceOf(SendResult.Retry.class, messenger.send(coatEmail(1L, "hina@example.com")));
+            }
         }
     }
 
