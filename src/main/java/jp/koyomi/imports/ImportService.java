@@ -8,6 +8,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,8 +20,8 @@ import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import jp.koyomi.common.InvalidInputException;
 
 /**
- * Runs one import in one transaction: rows are parsed and checked one by one, resolved and written
- * in batches while the file is clean, and the whole import is rolled back if any row is bad.
+ * Runs one import in one transaction: rows are parsed and checked one by one, checked for keys an
+ * earlier row had ({@link FirstRows}), resolved and written in batches while the file is clean, and the whole import is rolled back if any row is bad.
  * After the first error nothing more is written, but every row is still checked so the answer
  * lists what is wrong (the first {@link ImportErrors#MAX_REPORTED}) and counts all bad rows' errors.
  */
@@ -67,10 +68,10 @@ public class ImportService {
 
     private <R> ImportResult run(RowImporter<R> importer, RowSource rows, Connection connection) throws SQLException {
         ImportErrors errors = new ImportErrors();
-        Set<String> keys = new HashSet<>();
+        FirstRows keys = new FirstRows("import_key");
         Set<String> unknownColumns = new HashSet<>();
         int batchSize = BulkCopy.supported(connection) ? importer.copyBatchSize() : BATCH_SIZE;
-        List<R> batch = new ArrayList<>(batchSize);
+        List<Numbered<R>> batch = new ArrayList<>(batchSize);
         int created = 0;
         int total = 0;
         planEachBatchAfresh(connection);
@@ -89,19 +90,14 @@ public class ImportService {
                 // Past the listed errors, rows are only checked and counted, so the answer says how many are bad.
                 continue;
             }
-            if (!keys.add(importer.key(record))) {
-                errors.add(row.number(), importer.spec().keyColumn(), "duplicate key " + importer.key(record)
-                        + ": another row of this file has it already");
-                continue;
-            }
-            batch.add(record);
+            batch.add(new Numbered<>(row.number(), record));
             if (batch.size() == batchSize) {
-                created += flush(importer, batch, connection, errors);
+                created += flush(importer, batch, keys, connection, errors);
                 total += batch.size();
                 batch.clear();
             }
         }
-        created += flush(importer, batch, connection, errors);
+        created += flush(importer, batch, keys, connection, errors);
         total += batch.size();
         if (errors.any()) {
             throw new ImportRejectedException(importer.spec().what(), errors.total(), errors.list());
@@ -125,13 +121,38 @@ public class ImportService {
         }
     }
 
-    private static <R> int flush(RowImporter<R> importer, List<R> batch, Connection connection, ImportErrors errors)
-            throws SQLException {
+    private static <R> int flush(RowImporter<R> importer, List<Numbered<R>> batch, FirstRows keys,
+            Connection connection, ImportErrors errors) throws SQLException {
         if (batch.isEmpty()) {
             return 0;
         }
-        List<R> resolved = importer.resolve(batch, connection, errors);
+        List<R> unique = withoutDuplicates(importer, batch, keys, connection, errors);
+        if (unique.isEmpty()) {
+            return 0;
+        }
+        List<R> resolved = importer.resolve(unique, connection, errors);
         return errors.any() ? 0 : importer.write(resolved, connection);
+    }
+
+    /** The batch's rows whose key no earlier row of the file had; the others are errors naming that row. */
+    private static <R> List<R> withoutDuplicates(RowImporter<R> importer, List<Numbered<R>> batch, FirstRows keys,
+            Connection connection, ImportErrors errors) throws SQLException {
+        Map<Integer, FirstRows.First> earlier = keys.earlier(connection,
+                batch.stream().map(n -> new FirstRows.Entry(n.row(), importer.key(n.record()), null)).toList());
+        List<R> unique = new ArrayList<>(batch.size());
+        for (Numbered<R> n : batch) {
+            FirstRows.First first = earlier.get(n.row());
+            if (first == null) {
+                unique.add(n.record());
+            } else {
+                errors.add(n.row(), importer.spec().keyColumn(), "duplicate key " + importer.key(n.record())
+                        + ": row " + first.row() + " of this file has it already");
+            }
+        }
+        return unique;
+    }
+
+    private record Numbered<R>(int row, R record) {
     }
 
     /** Checks a CSV header: unknown columns are likely typos, a missing required column fails every row. */

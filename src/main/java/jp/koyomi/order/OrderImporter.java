@@ -18,6 +18,7 @@ import java.util.Set;
 
 import jp.koyomi.imports.BulkCopy;
 import jp.koyomi.imports.Cells;
+import jp.koyomi.imports.FirstRows;
 import jp.koyomi.imports.ImportErrors;
 import jp.koyomi.imports.Row;
 import jp.koyomi.imports.RowImporter;
@@ -36,7 +37,7 @@ public class OrderImporter implements RowImporter<OrderImporter.Parsed> {
             Set.of("order_id", "customer_external_id", "ordered_at", "sku", "unit_price"), "sku");
 
     /** Each order's customer and time as its first row gave them: later rows of the order must agree. */
-    private final Map<String, Header> headers = new HashMap<>();
+    private final FirstRows firstRows = new FirstRows("order_import_first");
     private Map<String, Long> customerIds = Map.of();
     private Map<String, Long> variantIds = Map.of();
     /** H2: customer ids whose purchase profiles {@link #finish} derives again, a bit each (a million in 125 KB). */
@@ -53,9 +54,6 @@ public class OrderImporter implements RowImporter<OrderImporter.Parsed> {
 
     public record Parsed(int row, String orderId, String customerExternalId, OffsetDateTime orderedAt, String sku,
             int quantity, int unitPrice) {
-    }
-
-    private record Header(String customerExternalId, OffsetDateTime orderedAt, int row) {
     }
 
     @Override
@@ -81,22 +79,15 @@ public class OrderImporter implements RowImporter<OrderImporter.Parsed> {
         if (errors.total() > before) {
             return null;
         }
-        Header header = headers.putIfAbsent(orderId, new Header(customer, orderedAt, row.number()));
-        if (header != null && !header.customerExternalId().equals(customer)) {
-            cells.error("customer_external_id", "order " + orderId + " belongs to " + header.customerExternalId()
-                    + " on row " + header.row());
-            return null;
-        }
-        if (header != null && !header.orderedAt().isEqual(orderedAt)) {
-            cells.error("ordered_at", "order " + orderId + " was placed at " + header.orderedAt() + " on row "
-                    + header.row());
-            return null;
-        }
         return new Parsed(row.number(), orderId, customer, orderedAt, sku, quantity == null ? 1 : quantity, unitPrice);
     }
 
     @Override
-    public List<Parsed> resolve(List<Parsed> batch, Connection connection, ImportErrors errors) throws SQLException {
+    public List<Parsed> resolve(List<Parsed> rows, Connection connection, ImportErrors errors) throws SQLException {
+        List<Parsed> batch = agreeingWithFirstRows(rows, connection, errors);
+        if (batch.isEmpty()) {
+            return batch;
+        }
         if (BulkCopy.supported(connection)) {
             return resolveStaged(batch, connection, errors);
         }
@@ -126,6 +117,39 @@ public class OrderImporter implements RowImporter<OrderImporter.Parsed> {
             }
         }
         return resolved;
+    }
+
+    /** The rows that agree on customer and time with their order's first row in the file; the others are errors. */
+    private List<Parsed> agreeingWithFirstRows(List<Parsed> batch, Connection connection, ImportErrors errors)
+            throws SQLException {
+        Map<Integer, FirstRows.First> earlier = firstRows.earlier(connection, batch.stream().map(p -> new FirstRows.Entry(
+                p.row(), p.orderId(), p.customerExternalId() + '\t' + p.orderedAt())).toList());
+        List<Parsed> agreeing = new ArrayList<>(batch.size());
+        for (Parsed p : batch) {
+            FirstRows.First first = earlier.get(p.row());
+            if (first == null || agrees(p, first, errors)) {
+                agreeing.add(p);
+            }
+        }
+        return agreeing;
+    }
+
+    private static boolean agrees(Parsed p, FirstRows.First first, ImportErrors errors) {
+        // The time never holds a tab; a customer key might.
+        int tab = first.value().lastIndexOf('\t');
+        String customer = first.value().substring(0, tab);
+        OffsetDateTime orderedAt = OffsetDateTime.parse(first.value().substring(tab + 1));
+        if (!customer.equals(p.customerExternalId())) {
+            errors.add(p.row(), "customer_external_id", "order " + p.orderId() + " belongs to " + customer
+                    + " on row " + first.row());
+            return false;
+        }
+        if (!orderedAt.isEqual(p.orderedAt())) {
+            errors.add(p.row(), "ordered_at", "order " + p.orderId() + " was placed at " + orderedAt + " on row "
+                    + first.row());
+            return false;
+        }
+        return true;
     }
 
     /**
