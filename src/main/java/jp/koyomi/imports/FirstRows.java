@@ -7,7 +7,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -43,21 +44,45 @@ public final class FirstRows {
     public Map<Integer, First> earlier(Connection connection, List<Entry> entries) throws SQLException {
         boolean postgres = BulkCopy.supported(connection);
         prepare(connection, postgres);
-        Set<String> keys = new LinkedHashSet<>();
-        entries.forEach(e -> keys.add(e.key()));
-        Map<String, First> firsts = stored(connection, postgres, new ArrayList<>(keys));
+        Map<String, Entry> firstInBatch = new LinkedHashMap<>();
+        entries.forEach(e -> firstInBatch.putIfAbsent(e.key(), e));
+        List<Entry> candidates = new ArrayList<>(firstInBatch.values());
+        Map<String, First> stored = postgres ? insertNew(connection, candidates) : stored(connection, candidates);
+        if (!postgres) {
+            insert(connection, candidates.stream().filter(e -> !stored.containsKey(e.key())).toList());
+        }
         Map<Integer, First> earlier = new HashMap<>();
-        List<Entry> fresh = new ArrayList<>();
         for (Entry e : entries) {
-            First first = firsts.putIfAbsent(e.key(), new First(e.row(), e.value()));
-            if (first == null) {
-                fresh.add(e);
-            } else {
+            First first = stored.get(e.key());
+            Entry inBatch = firstInBatch.get(e.key());
+            if (first != null) {
                 earlier.put(e.row(), first);
+            } else if (inBatch.row() != e.row()) {
+                earlier.put(e.row(), new First(inBatch.row(), inBatch.value()));
             }
         }
-        insert(connection, postgres, fresh);
         return earlier;
+    }
+
+    /**
+     * PostgreSQL: adds the keys an earlier batch did not have in one statement, and looks up only
+     * the others (usually none), so each key costs one index probe.
+     */
+    private Map<String, First> insertNew(Connection connection, List<Entry> candidates) throws SQLException {
+        Set<String> known = new HashSet<>();
+        candidates.forEach(e -> known.add(e.key()));
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + table + " (k, row_no, v) "
+                + "SELECT * FROM unnest(?, ?, ?) ON CONFLICT (k) DO NOTHING RETURNING k")) {
+            insert.setArray(1, connection.createArrayOf("varchar", candidates.stream().map(Entry::key).toArray()));
+            insert.setArray(2, connection.createArrayOf("integer", candidates.stream().map(Entry::row).toArray()));
+            insert.setArray(3, connection.createArrayOf("varchar", candidates.stream().map(Entry::value).toArray()));
+            try (ResultSet rs = insert.executeQuery()) {
+                while (rs.next()) {
+                    known.remove(rs.getString(1));
+                }
+            }
+        }
+        return stored(connection, candidates.stream().filter(e -> known.contains(e.key())).toList());
     }
 
     /**
@@ -78,11 +103,13 @@ public final class FirstRows {
         ready = true;
     }
 
-    private Map<String, First> stored(Connection connection, boolean postgres, List<String> keys) throws SQLException {
+    private Map<String, First> stored(Connection connection, List<Entry> entries) throws SQLException {
         Map<String, First> found = new HashMap<>();
-        if (keys.isEmpty()) {
+        if (entries.isEmpty()) {
             return found;
         }
+        boolean postgres = BulkCopy.supported(connection);
+        List<String> keys = entries.stream().map(Entry::key).toList();
         String sql = "SELECT k, row_no, v FROM " + table + " WHERE k "
                 + (postgres ? "= ANY (?)" : "IN (" + Sql.placeholders(keys.size()) + ")");
         try (PreparedStatement select = connection.prepareStatement(sql)) {
@@ -100,12 +127,8 @@ public final class FirstRows {
         return found;
     }
 
-    private void insert(Connection connection, boolean postgres, List<Entry> fresh) throws SQLException {
-        if (postgres) {
-            BulkCopy.copy(connection, table, List.of("k", "row_no", "v"),
-                    fresh.stream().map(e -> new Object[] { e.key(), e.row(), e.value() }).toList());
-            return;
-        }
+    /** H2: adds the batch's new keys. */
+    private void insert(Connection connection, List<Entry> fresh) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(
                 "INSERT INTO " + table + " (k, row_no, v) VALUES (?, ?, ?)")) {
             for (Entry e : fresh) {
