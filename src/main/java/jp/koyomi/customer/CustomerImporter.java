@@ -323,17 +323,7 @@ public class CustomerImporter implements RowImporter<CustomerImporter.Parsed> {
             throws SQLException {
         Map<String, Map<String, Object>> found = new HashMap<>();
         List<String> keys = batch.stream().map(Parsed::externalId).toList();
-        boolean array = BulkCopy.supported(connection);
-        // PostgreSQL takes the batch's 10,000 keys as one array: an IN list of as many parameters
-        // costs more to parse and plan than to run.
-        String sql = "SELECT * FROM customer WHERE external_id "
-                + (array ? "= ANY (?)" : "IN (" + Sql.placeholders(batch.size()) + ")");
-        try (PreparedStatement select = connection.prepareStatement(sql)) {
-            if (array) {
-                select.setArray(1, connection.createArrayOf("varchar", keys.toArray()));
-            } else {
-                Sql.bindAll(select, 1, keys);
-            }
+        try (PreparedStatement select = Sql.whereIn(connection, "SELECT * FROM customer WHERE ", "external_id", keys)) {
             try (ResultSet rs = select.executeQuery()) {
                 ResultSetMetaData meta = rs.getMetaData();
                 while (rs.next()) {

@@ -108,16 +108,9 @@ public final class FirstRows {
         if (entries.isEmpty()) {
             return found;
         }
-        boolean postgres = BulkCopy.supported(connection);
         List<String> keys = entries.stream().map(Entry::key).toList();
-        String sql = "SELECT k, row_no, v FROM " + table + " WHERE k "
-                + (postgres ? "= ANY (?)" : "IN (" + Sql.placeholders(keys.size()) + ")");
-        try (PreparedStatement select = connection.prepareStatement(sql)) {
-            if (postgres) {
-                select.setArray(1, connection.createArrayOf("varchar", keys.toArray()));
-            } else {
-                Sql.bindAll(select, 1, keys);
-            }
+        try (PreparedStatement select = Sql.whereIn(connection, "SELECT k, row_no, v FROM " + table + " WHERE ", "k",
+                keys)) {
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
                     found.put(rs.getString(1), new First(rs.getInt(2), rs.getString(3)));
