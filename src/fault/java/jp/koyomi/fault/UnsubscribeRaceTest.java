@@ -44,8 +44,10 @@ class UnsubscribeRaceTest extends FaultCase {
         assertTrue(racing.size() >= 5, "claimed, unsent emails to race: " + racing.size());
         int sentAfterAck = 0;
         int sentBeforeAck = 0;
+        int onTheWire = 0;
         List<String> late = new ArrayList<>();
         Map<String, Set<String>> receivedAtAck = new java.util.HashMap<>();
+        Set<String> heldAtAck = new HashSet<>();
         for (Map<String, Object> customer : racing) {
             long id = ((Number) customer.get("customer_id")).longValue();
             koyomi.expect(200, koyomi.postAnonymous(links.unsubscribeUrl(id, Channel.EMAIL).toString()), "unsubscribe");
@@ -53,6 +55,12 @@ class UnsubscribeRaceTest extends FaultCase {
             String email = (String) customer.get("email");
             receivedAtAck.put(email, smtp.received().stream().filter(m -> m.recipient().equals(email))
                     .map(SmtpSink.Mail::messageId).collect(Collectors.toSet()));
+            // Held for its send before the acknowledgement: already on the wire, which no unsubscribe can
+            // call back (docs/reliability.md). Any hold after it reads the withdrawn consent.
+            if (db.count("SELECT COUNT(*) FROM delivery WHERE run_id = ? AND customer_id = ? AND channel = 'EMAIL' "
+                    + "AND attempts > 0", run, id) > 0) {
+                heldAtAck.add(email);
+            }
         }
         awaitRunCompleted(run);
         awaitSendsSettled(run);
@@ -65,7 +73,9 @@ class UnsubscribeRaceTest extends FaultCase {
                 sentBeforeAck++;
             }
             now.removeAll(receivedAtAck.get(email));
-            if (!now.isEmpty()) {
+            if (!now.isEmpty() && heldAtAck.contains(email)) {
+                onTheWire++;
+            } else if (!now.isEmpty()) {
                 sentAfterAck++;
                 late.add(email);
             }
@@ -74,11 +84,12 @@ class UnsubscribeRaceTest extends FaultCase {
         long skipped = db.count("SELECT COUNT(*) FROM delivery WHERE run_id = ? AND channel = 'EMAIL' AND status = 'SKIPPED'",
                 run);
         report(1, once, racing.size() + " unsubscribes racing the run (" + sentBeforeAck + " had their email before the "
-                + "acknowledgement), " + sentAfterAck + " sent after it; " + logLines() + " log lines scanned");
+                + "acknowledgement, " + onTheWire + " held for its send before it and received after), " + sentAfterAck
+                + " held and sent after it; " + logLines() + " log lines scanned");
         assertEquals(0, once.lost(), "SENT deliveries that never arrived: " + once);
         assertEquals(0, once.twice(), "recipients who got the message twice: " + once);
-        assertEquals(0, sentAfterAck, "emails sent after the customer's unsubscribe was acknowledged: " + late);
-        assertTrue(skipped >= racing.size() - sentBeforeAck, "the racing deliveries ended SKIPPED: " + skipped);
+        assertEquals(0, sentAfterAck, "emails held for sending after the customer's unsubscribe was acknowledged: " + late);
+        assertTrue(skipped >= racing.size() - sentBeforeAck - onTheWire, "the racing deliveries ended SKIPPED: " + skipped);
         assertLogsHoldNoSecrets();
     }
 }
