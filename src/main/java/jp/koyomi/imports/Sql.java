@@ -60,10 +60,8 @@ public final class Sql {
         if (keys.isEmpty()) {
             return ids;
         }
-        String sql = "SELECT " + keyColumn + ", id FROM " + table + " WHERE " + keyColumn + " IN ("
-                + placeholders(keys.size()) + ")";
-        try (PreparedStatement select = connection.prepareStatement(sql)) {
-            bindAll(select, 1, keys);
+        try (PreparedStatement select = whereIn(connection, "SELECT " + keyColumn + ", id FROM " + table + " WHERE ",
+                keyColumn, keys)) {
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
                     ids.put(rs.getString(1), rs.getLong(2));
