@@ -47,10 +47,8 @@ public final class FirstRows {
         Map<String, Entry> firstInBatch = new LinkedHashMap<>();
         entries.forEach(e -> firstInBatch.putIfAbsent(e.key(), e));
         List<Entry> candidates = new ArrayList<>(firstInBatch.values());
-        Map<String, First> stored = postgres ? insertNew(connection, candidates) : stored(connection, candidates);
-        if (!postgres) {
-            insert(connection, candidates.stream().filter(e -> !stored.containsKey(e.key())).toList());
-        }
+        Map<String, First> stored = postgres ? insertNew(connection, candidates)
+                : lookUpThenInsert(connection, candidates);
         Map<Integer, First> earlier = new HashMap<>();
         for (Entry e : entries) {
             First first = stored.get(e.key());
@@ -120,11 +118,15 @@ public final class FirstRows {
         return found;
     }
 
-    /** H2: adds the batch's new keys. */
-    private void insert(Connection connection, List<Entry> fresh) throws SQLException {
+    /** H2: the keys an earlier batch had, then the others added. */
+    private Map<String, First> lookUpThenInsert(Connection connection, List<Entry> candidates) throws SQLException {
+        Map<String, First> stored = stored(connection, candidates);
         try (PreparedStatement insert = connection.prepareStatement(
                 "INSERT INTO " + table + " (k, row_no, v) VALUES (?, ?, ?)")) {
-            for (Entry e : fresh) {
+            for (Entry e : candidates) {
+                if (stored.containsKey(e.key())) {
+                    continue;
+                }
                 insert.setString(1, e.key());
                 insert.setInt(2, e.row());
                 insert.setString(3, e.value());
@@ -132,5 +134,6 @@ public final class FirstRows {
             }
             insert.executeBatch();
         }
+        return stored;
     }
 }

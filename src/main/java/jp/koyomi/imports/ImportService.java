@@ -20,8 +20,9 @@ import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import jp.koyomi.common.InvalidInputException;
 
 /**
- * Runs one import in one transaction: rows are parsed and checked one by one, checked for keys an
- * earlier row had ({@link FirstRows}), resolved and written in batches while the file is clean, and the whole import is rolled back if any row is bad.
+ * Runs one import in one transaction: rows are parsed and checked one by one, then in batches
+ * checked for keys an earlier row had ({@link FirstRows}), resolved and, while the file is clean,
+ * written; the whole import is rolled back if any row is bad.
  * After the first error nothing more is written, but every row is still checked so the answer
  * lists what is wrong (the first {@link ImportErrors#MAX_REPORTED}) and counts all bad rows' errors.
  */

@@ -37,7 +37,7 @@ public class OrderImporter implements RowImporter<OrderImporter.Parsed> {
             Set.of("order_id", "customer_external_id", "ordered_at", "sku", "unit_price"), "sku");
 
     /** Each order's customer and time as its first row gave them: later rows of the order must agree. */
-    private final FirstRows firstRows = new FirstRows("order_import_first");
+    private final FirstRows ordersFirstRows = new FirstRows("order_import_first");
     private Map<String, Long> customerIds = Map.of();
     private Map<String, Long> variantIds = Map.of();
     /** H2: customer ids whose purchase profiles {@link #finish} derives again, a bit each (a million in 125 KB). */
@@ -122,8 +122,9 @@ public class OrderImporter implements RowImporter<OrderImporter.Parsed> {
     /** The rows that agree on customer and time with their order's first row in the file; the others are errors. */
     private List<Parsed> agreeingWithFirstRows(List<Parsed> batch, Connection connection, ImportErrors errors)
             throws SQLException {
-        Map<Integer, FirstRows.First> earlier = firstRows.earlier(connection, batch.stream().map(p -> new FirstRows.Entry(
-                p.row(), p.orderId(), p.customerExternalId() + '\t' + p.orderedAt())).toList());
+        Map<Integer, FirstRows.First> earlier = ordersFirstRows.earlier(connection, batch.stream()
+                .map(p -> new FirstRows.Entry(p.row(), p.orderId(), p.customerExternalId() + '\t' + p.orderedAt()))
+                .toList());
         List<Parsed> agreeing = new ArrayList<>(batch.size());
         for (Parsed p : batch) {
             FirstRows.First first = earlier.get(p.row());
